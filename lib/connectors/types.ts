@@ -1,0 +1,60 @@
+// The contract between the sync engine and a source. A connector knows how to reach one Azure API through its
+// official SDK client and how to turn raw records into normalised rows; it knows nothing about the database.
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { SourceId } from '../domain/model';
+import type { ClusterRow, FindingRow, RecommendationMetadataRow, RegistryRow } from '../domain/rows';
+
+/** How to reach Azure: the real ARM endpoint and an Entra credential, or the local stand-in and a static token. */
+export interface AzureSettings {
+  armEndpoint: string;
+  subscriptionIds: string[];
+  /** ARM ids of Log Analytics workspaces with Sentinel. */
+  sentinelWorkspaceIds: string[];
+  credential: TokenCredential;
+  /** Extra pipeline policies (tests use them to observe requests). */
+  additionalPolicies?: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[];
+}
+
+export interface ImageRow {
+  digest: string;
+  registryArmId: string | null;
+  repository: string;
+  tags: string[];
+  lastPushedAt: Date | null;
+}
+
+export interface WorkloadRow {
+  clusterArmId: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  imageDigest: string;
+}
+
+/** One page worth of normalised rows. Any field may be absent; the store writes what is there. */
+export interface SourceBatch {
+  subscriptions?: { id: string; displayName: string | null }[];
+  clusters?: ClusterRow[];
+  registries?: RegistryRow[];
+  images?: ImageRow[];
+  workloads?: WorkloadRow[];
+  metadata?: RecommendationMetadataRow[];
+  findings?: FindingRow[];
+}
+
+export interface ConnectorContext {
+  azure: AzureSettings;
+  signal?: AbortSignal;
+  /** Progress lines for the CLI and logs ("page 3: 100 assessments"). */
+  progress?: (message: string) => void;
+}
+
+export interface Connector {
+  id: SourceId;
+  /**
+   * Yields normalised batches as pages arrive. Throws when it cannot finish (after the SDK's own retries):
+   * the run is then marked failed and nothing it staged is swept, so a failure never reads as "0 findings".
+   */
+  run(ctx: ConnectorContext): AsyncIterable<SourceBatch>;
+}

