@@ -1,6 +1,7 @@
 // The one place configuration is read. Every variable is parsed with zod; a bad value stops start-up with one
 // line naming the variable, instead of failing later in a request.
 import { z } from 'zod';
+import { APP_ROLES } from './auth/viewer';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -61,6 +62,48 @@ export const envSchema = z
     /** Sync at start-up when the last successful sync is older than this many minutes. */
     SYNC_ON_START: bool(true),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+    // ---- Sign-in, sessions and access (lib/auth, lib/security; documented in docs/entra-id.md) ----
+    /** Key that encrypts the session cookie (JWE). At least 32 characters; `openssl rand -base64 32`. */
+    AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Public base URL of the app (https://posture.example.com). Also the origin CSRF checks compare against. */
+    AUTH_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    /** Trust X-Forwarded-Host/Proto from the ingress in front of the app. Only behind a proxy that sets them. */
+    AUTH_TRUST_HOST: bool(false),
+    /** Entra ID app registration: Application (client) id, tenant id, client secret. */
+    AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
+    AUTH_MICROSOFT_ENTRA_ID_TENANT: z.preprocess(emptyToUndefined, guid.optional()),
+    /** Issuer; default https://login.microsoftonline.com/<tenant>/v2.0. In demo mode the launcher points it at the local IdP. */
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+    /**
+     * Workload identity instead of a client secret: a file holding a federated token (AKS sets
+     * AZURE_FEDERATED_TOKEN_FILE) sent as the client assertion.
+     */
+    AUTH_MICROSOFT_ENTRA_ID_FEDERATED_TOKEN_FILE: optionalString,
+    /**
+     * Set by the launcher when it started the local OpenID Connect provider (demo mode, Entra not configured);
+     * the app then signs in through it with the same Entra provider code. Ignored when Entra is configured.
+     */
+    AUTH_LOCAL_IDP_ISSUER: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+    AUTH_LOCAL_IDP_CLIENT_ID: optionalString,
+    AUTH_LOCAL_IDP_CLIENT_SECRET: optionalString,
+    /** Refuse sessions whose `amr` claim does not include mfa. */
+    REQUIRE_MFA: bool(false),
+    /** Roles that see every cluster regardless of groups; comma-separated, may be empty ("none"). */
+    UNSCOPED_ROLES: z.preprocess(
+      (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 'security,manager,admin' : v),
+      z
+        .string()
+        .transform((s) => (s.trim() === 'none' ? [] : s.split(',').map((x) => x.trim()).filter(Boolean)))
+        .pipe(z.array(z.enum(APP_ROLES))),
+    ),
+    /** Group-to-scope seed file, applied once per group (admins edit the table afterwards). */
+    SCOPES_CONFIG_FILE: optionalString,
+    /** Session lifetime in minutes (the cookie is re-issued while in use). */
+    SESSION_MAX_AGE_MINUTES: int(8 * 60, 5, 7 * 24 * 60),
+    /** Sign-in attempts per client address per minute before 429. */
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: int(10, 1, 1000),
+    // ---- end of sign-in block ----
   })
   .transform((env) => ({
     ...env,
