@@ -1,0 +1,45 @@
+import * as React from 'react';
+import { cn } from './cn';
+
+export function Card({ className, ...props }: React.ComponentProps<'div'>) {
+  return (
+    <div
+      data-slot="card"
+      className={cn('flex flex-col rounded-lg border bg-card text-card-foreground shadow-xs', className)}
+      {...props}
+    />
+  );
+}
+
+export function CardHeader({ className, ...props }: React.ComponentProps<'div'>) {
+  return <div data-slot="card-header" className={cn('flex flex-col gap-1 px-4 pt-4', className)} {...props} />;
+}
+
+/** A heading element, so cards show up in the page outline; pick the level that fits the page with `as`. */
+export function CardTitle({
+  className,
+  as: Heading = 'h3',
+  ...props
+}: React.ComponentProps<'h3'> & { as?: 'h2' | 'h3' | 'h4' }) {
+  return (
+    <Heading data-slot="card-title" className={cn('text-sm font-semibold leading-none', className)} {...props} />
+  );
+}
+
+export function CardDescription({ className, ...props }: React.ComponentProps<'p'>) {
+  return <p data-slot="card-description" className={cn('text-xs text-muted-foreground', className)} {...props} />;
+}
+
+export function CardContent({ className, ...props }: React.ComponentProps<'div'>) {
+  return <div data-slot="card-content" className={cn('px-4 py-4', className)} {...props} />;
+}
+
+export function CardFooter({ className, ...props }: React.ComponentProps<'div'>) {
+  return (
+    <div
+      data-slot="card-footer"
+      className={cn('flex items-center gap-2 border-t px-4 py-3 text-xs text-muted-foreground', className)}
+      {...props}
+    />
+  );
+}
