@@ -1,0 +1,13 @@
+// The registered connectors. Adding a source = one folder under lib/connectors/ and one line here.
+import type { SourceId } from '../domain/model';
+import { defenderAssessmentConnector } from './defender-assessment';
+import { defenderVulnerabilityConnector } from './defender-vulnerability';
+import { inventoryConnector } from './inventory';
+import type { Connector } from './types';
+
+export const CONNECTORS: readonly Connector[] = [inventoryConnector, defenderAssessmentConnector, defenderVulnerabilityConnector];
+
+/** The connector for a source, or undefined when that source has none yet (alerts, policy, Sentinel). */
+export function getConnector(id: SourceId): Connector | undefined {
+  return CONNECTORS.find((c) => c.id === id);
+}

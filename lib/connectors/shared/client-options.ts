@@ -1,0 +1,33 @@
+// The same endpoint, credential scope and extra policies for every SDK client, so a connector pointed at the local
+// stand-in and one pointed at ARM differ only in `AzureSettings`.
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { AzureSettings } from '../types';
+
+export type AdditionalPolicy = { policy: PipelinePolicy; position: 'perCall' | 'perRetry' };
+
+/** Token scope for the ARM audience of the configured endpoint (`https://management.azure.com/.default` on public cloud). */
+export function armScope(settings: AzureSettings): string {
+  return `${new URL(settings.armEndpoint).origin}/.default`;
+}
+
+export function additionalPoliciesOf(settings: AzureSettings, extra: readonly AdditionalPolicy[] = []): AdditionalPolicy[] {
+  return [...(settings.additionalPolicies ?? []), ...extra];
+}
+
+/** Options for the TypeSpec-generated ("modular") clients: arm-containerservice 25, arm-containerregistry 12. */
+export function modularClientOptions(settings: AzureSettings, extra: readonly AdditionalPolicy[] = []) {
+  return {
+    endpoint: settings.armEndpoint,
+    credentials: { scopes: [armScope(settings)] },
+    additionalPolicies: additionalPoliciesOf(settings, extra),
+  };
+}
+
+/** Options for the AutoRest core-client clients: arm-security 5, arm-resourcegraph 5-beta. */
+export function classicClientOptions(settings: AzureSettings) {
+  return {
+    endpoint: settings.armEndpoint,
+    credentialScopes: [armScope(settings)],
+    additionalPolicies: additionalPoliciesOf(settings),
+  };
+}
