@@ -4,12 +4,22 @@ import * as React from 'react';
 import type { TooltipContentProps } from 'recharts';
 import { SEVERITIES, type Severity } from '@/lib/domain/model';
 import { cn } from '@/components/ui/cn';
-import { formatCount } from '@/components/ui/format';
+import { formatCompactCount, formatCount } from '@/components/ui/format';
 import { SEVERITY_DOT_CLASSES, SEVERITY_LABELS } from '@/components/posture/severity';
 
 /** Axis and grid styling shared by the cartesian charts; tokens keep them legible in both schemes. */
 export const AXIS_TICK = { fill: 'var(--color-muted-foreground)', fontSize: 11 } as const;
 export const GRID_STROKE = 'var(--color-border)';
+
+/** Y axis of finding counts: whole numbers only, compact past ten thousand, no axis line (the grid carries it). */
+export const COUNT_Y_AXIS = {
+  allowDecimals: false,
+  tickFormatter: (value: number) => formatCompactCount(value),
+  tick: AXIS_TICK,
+  tickLine: false,
+  axisLine: false,
+  width: 40,
+} as const;
 
 function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);

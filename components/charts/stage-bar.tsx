@@ -3,10 +3,9 @@
 import * as React from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SEVERITIES } from '@/lib/domain/model';
-import { formatCompactCount } from '@/components/ui/format';
 import { SEVERITY_CHART_COLORS, SEVERITY_LABELS } from '@/components/posture/severity';
 import { ChartFrame } from './chart-frame';
-import { AXIS_TICK, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
+import { AXIS_TICK, COUNT_Y_AXIS, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
 import { summariseStages, toStageRows, type StageBarDatum } from './chart-data';
 
 export type StageBarProps = {
@@ -40,14 +39,7 @@ export function StageBar({ data, label = 'Open findings per stage by severity', 
         <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="28%">
           <CartesianGrid vertical={false} stroke={GRID_STROKE} />
           <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} interval={0} />
-          <YAxis
-            allowDecimals={false}
-            tickFormatter={(value: number) => formatCompactCount(value)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            width={40}
-          />
+          <YAxis {...COUNT_Y_AXIS} />
           <Tooltip cursor={{ fill: 'var(--color-muted)' }} content={(props) => <SeverityTooltipContent {...props} />} />
           {SEVERITIES.map((severity) => (
             <Bar

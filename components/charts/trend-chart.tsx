@@ -3,10 +3,10 @@
 import * as React from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SEVERITIES } from '@/lib/domain/model';
-import { formatCompactCount, formatDay } from '@/components/ui/format';
+import { formatDay } from '@/components/ui/format';
 import { SEVERITY_CHART_COLORS, SEVERITY_LABELS } from '@/components/posture/severity';
 import { ChartEmpty, ChartFrame } from './chart-frame';
-import { AXIS_TICK, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
+import { AXIS_TICK, COUNT_Y_AXIS, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
 import { summariseTrend, toTrendRows, type TrendPoint } from './chart-data';
 
 export type TrendChartProps = {
@@ -60,14 +60,7 @@ export function TrendChart({
             axisLine={{ stroke: GRID_STROKE }}
             minTickGap={24}
           />
-          <YAxis
-            allowDecimals={false}
-            tickFormatter={(value: number) => formatCompactCount(value)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            width={40}
-          />
+          <YAxis {...COUNT_Y_AXIS} />
           <Tooltip
             cursor={{ stroke: 'var(--color-muted-foreground)', strokeDasharray: '3 3' }}
             content={(props) => <SeverityTooltipContent {...props} formatLabel={(day) => formatTick(day)} />}
