@@ -239,7 +239,7 @@ export const CONTROLS = [
       {
         source: 'defender-assessment',
         description: 'Defender for DevOps code-scanning findings from GitHub and Azure DevOps.',
-        match: { referenceIds: true, titlePatterns: ['code scanning'] },
+        match: { referenceIds: true, titlePatterns: ['(?<!as )code scanning'] }, // not "infrastructure as code scanning"
       },
       {
         source: 'pipeline-report',
