@@ -43,14 +43,17 @@ export function computeControlStatus(control: Control, facts: ControlFacts): Con
 
 let byId: ReadonlyMap<string, CatalogControl> | null = null;
 
-export function isControlId(id: string): id is ControlId {
+function controlsById(): ReadonlyMap<string, CatalogControl> {
   byId ??= new Map(CONTROLS.map((c) => [c.id, c]));
-  return byId.has(id);
+  return byId;
+}
+
+export function isControlId(id: string): id is ControlId {
+  return controlsById().has(id);
 }
 
 export function getControl(id: string): CatalogControl {
-  byId ??= new Map(CONTROLS.map((c) => [c.id, c]));
-  const control = byId.get(id);
+  const control = controlsById().get(id);
   if (control === undefined) throw new Error(`Unknown catalog control id "${id}" (catalog ${CATALOG_VERSION})`);
   return control;
 }
