@@ -11,7 +11,7 @@ const bool = (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'])
       .transform((v) => v === 'true' || v === '1' || v === 'yes')
-      .default(fallback ? 'true' : 'false'),
+      .default(fallback),
   );
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));

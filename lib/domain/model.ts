@@ -62,3 +62,12 @@ export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 
 export const CONTROL_STATUSES = ['pass', 'fail', 'no-evidence'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** One line per stage, in our words, for stage headers. */
+export const STAGE_DESCRIPTIONS: Record<Stage, string> = {
+  plan: 'Design the platform and model threats before code exists.',
+  develop: 'Catch issues at the keyboard and guard the repository.',
+  build: 'Scan code, dependencies, secrets, templates and images in CI.',
+  deploy: 'Gate releases, protect credentials, admit only trusted images.',
+  operate: 'Monitor, patch, govern and respond in running clusters.',
+};

@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { SeverityBadge } from '@/components/posture/severity-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { Viewer } from '@/lib/auth/viewer';
+import { getControl, isControlId } from '@/lib/catalog';
+import { listFindings } from '@/lib/data/findings';
+import { SOURCE_LABELS, STAGE_LABELS, type SourceId } from '@/lib/domain/model';
+import type { FindingFilters } from '@/lib/validation/findings';
+import { toQueryString } from '@/lib/validation/query-string';
+
+const controlTitle = (id: string) => (isControlId(id) ? getControl(id).title : id);
+
+function shortResource(id: string): string {
+  const parts = id.split('/');
+  return parts.slice(-2).join('/');
+}
+
+export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filters: FindingFilters }) {
+  const page = await listFindings(viewer, filters);
+  if (page.items.length === 0) {
+    return <EmptyState title="No findings match these filters" description="Widen the filters, or check the sources' freshness on the overview." />;
+  }
+  const next = page.nextCursor ? `/findings${toQueryString({ ...filters, cursor: page.nextCursor, limit: filters.limit === 50 ? undefined : filters.limit })}` : null;
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm text-muted-foreground" data-testid="findings-total">
+        {page.total.toLocaleString('en-US')} finding{page.total === 1 ? '' : 's'}
+        {filters.cursor ? ' (continued)' : ''}
+      </p>
+      <div className="overflow-x-auto rounded-lg border">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-24">Severity</TableHead>
+              <TableHead>Finding</TableHead>
+              <TableHead>Resource</TableHead>
+              <TableHead>Stage · control</TableHead>
+              <TableHead>Source</TableHead>
+              <TableHead className="text-right">Last seen</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {page.items.map((f) => (
+              <TableRow key={f.id} data-status={f.status}>
+                <TableCell><SeverityBadge severity={f.severity} /></TableCell>
+                <TableCell className="max-w-md">
+                  <Link href={`/findings/${f.id}`} className="font-medium hover:underline">{f.title}</Link>
+                  <div className="truncate text-xs text-muted-foreground">{f.ruleId}{f.status !== 'open' ? ` · ${f.status}` : ''}</div>
+                </TableCell>
+                <TableCell className="max-w-xs">
+                  {f.cluster ? (
+                    <Link href={`/clusters/${f.cluster.id}`} className="hover:underline">{f.cluster.name}</Link>
+                  ) : null}
+                  <div className="truncate font-mono text-xs text-muted-foreground" title={f.resourceId}>{shortResource(f.resourceId)}</div>
+                </TableCell>
+                <TableCell className="text-sm">
+                  {STAGE_LABELS[f.stage]}
+                  <div className="truncate text-xs text-muted-foreground">{controlTitle(f.controlId)}</div>
+                </TableCell>
+                <TableCell className="text-sm">{SOURCE_LABELS[f.source as SourceId] ?? f.source}</TableCell>
+                <TableCell className="text-right text-sm tabular-nums">
+                  <time dateTime={f.lastSeenAt}>{f.lastSeenAt.slice(0, 10)}</time>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <nav aria-label="Pages" className="flex justify-between text-sm">
+        {filters.cursor ? <Link href={`/findings${toQueryString({ ...filters, cursor: undefined })}`} className="underline">First page</Link> : <span />}
+        {next ? <Link href={next} className="underline" rel="next">Next page</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// A URL whose filters do not parse: say which parameter is wrong and offer the unfiltered view, instead of
+// silently ignoring it and showing numbers for a different question.
+import Link from 'next/link';
+import type { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
+
+export function InvalidParams({ error, resetHref }: { error: z.ZodError; resetHref: string }) {
+  return (
+    <Alert
+      variant="error"
+      title="This link has a filter we cannot read"
+      description={
+        <ul className="list-disc pl-5">
+          {error.issues.map((i, n) => (
+            <li key={n}>
+              <code>{i.path.join('.') || 'query'}</code>: {i.message}
+            </li>
+          ))}
+        </ul>
+      }
+      action={
+        <Link href={resetHref} className="text-sm font-medium underline">
+          Clear filters
+        </Link>
+      }
+    />
+  );
+}

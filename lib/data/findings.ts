@@ -1,0 +1,140 @@
+import 'server-only';
+// Findings lists and the single-finding drill-down, always within the viewer's scope.
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Viewer } from '../auth/viewer';
+import { getPrisma } from '../db/prisma';
+import type { FindingKind, FindingStatus, Severity, Stage } from '../domain/model';
+import type { FindingFilters } from '../validation/findings';
+import { clusterScope, findingScope, notFound } from './scope';
+
+export interface FindingListItem {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: FindingStatus;
+  source: string;
+  kind: FindingKind;
+  stage: Stage;
+  controlId: string;
+  ruleId: string;
+  resourceId: string;
+  cluster: { id: string; name: string } | null;
+  imageDigest: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface FindingPage {
+  items: FindingListItem[];
+  nextCursor: string | null;
+  total: number;
+}
+
+function whereFor(viewer: Viewer, f: FindingFilters): Prisma.FindingWhereInput {
+  return {
+    AND: [
+      findingScope(viewer),
+      f.status === 'all' ? {} : { status: f.status },
+      f.severity.length ? { severity: { in: f.severity } } : {},
+      f.stage ? { stage: f.stage } : {},
+      f.source ? { source: f.source } : {},
+      f.control ? { controlId: f.control } : {},
+      f.cluster ? { clusterId: f.cluster } : {},
+      f.q
+        ? { OR: [{ title: { contains: f.q, mode: 'insensitive' } }, { ruleId: { contains: f.q, mode: 'insensitive' } }, { resourceId: { contains: f.q.toLowerCase() } }] }
+        : {},
+    ],
+  };
+}
+
+const listSelect = {
+  id: true,
+  title: true,
+  severity: true,
+  status: true,
+  source: true,
+  kind: true,
+  stage: true,
+  controlId: true,
+  ruleId: true,
+  resourceId: true,
+  imageDigest: true,
+  firstSeenAt: true,
+  lastSeenAt: true,
+  cluster: { select: { id: true, name: true } },
+} as const satisfies Prisma.FindingSelect;
+
+export async function listFindings(viewer: Viewer, filters: FindingFilters, db: PrismaClient = getPrisma()): Promise<FindingPage> {
+  const where = whereFor(viewer, filters);
+  const [rows, total] = await Promise.all([
+    db.finding.findMany({
+      where,
+      select: listSelect,
+      // Most severe first, newest id first within a severity; the id cursor keeps paging stable under inserts.
+      orderBy: [{ severity: 'asc' }, { id: 'desc' }],
+      take: filters.limit + 1,
+      ...(filters.cursor ? { cursor: { id: BigInt(filters.cursor) }, skip: 1 } : {}),
+    }),
+    db.finding.count({ where }),
+  ]);
+  const page = rows.slice(0, filters.limit);
+  return {
+    items: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      firstSeenAt: r.firstSeenAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+    })),
+    nextCursor: rows.length > filters.limit ? page[page.length - 1]!.id.toString() : null,
+    total,
+  };
+}
+
+export interface FindingDetail extends FindingListItem {
+  description: string | null;
+  remediation: string | null;
+  resourceType: string | null;
+  subscriptionId: string | null;
+  resolvedAt: string | null;
+  sourceUpdatedAt: string | null;
+  raw: unknown;
+  /** For image vulnerabilities: where the image runs. */
+  runningIn: { clusterId: string; clusterName: string; namespace: string; kind: string; name: string }[];
+}
+
+export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = getPrisma()): Promise<FindingDetail> {
+  const row = await db.finding.findFirst({
+    where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] },
+    select: {
+      ...listSelect,
+      description: true,
+      remediation: true,
+      resourceType: true,
+      subscriptionId: true,
+      resolvedAt: true,
+      sourceUpdatedAt: true,
+      raw: true,
+    },
+  });
+  if (!row) throw notFound('That finding');
+  const runningIn = row.imageDigest
+    ? await db.workload.findMany({
+        where: {
+          imageDigest: row.imageDigest,
+          cluster: clusterScope(viewer),
+        },
+        select: { namespace: true, kind: true, name: true, cluster: { select: { id: true, name: true } } },
+        orderBy: [{ clusterId: 'asc' }, { namespace: 'asc' }, { name: 'asc' }],
+        take: 200,
+      })
+    : [];
+  return {
+    ...row,
+    id: row.id.toString(),
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    sourceUpdatedAt: row.sourceUpdatedAt?.toISOString() ?? null,
+    runningIn: runningIn.map((w) => ({ clusterId: w.cluster.id, clusterName: w.cluster.name, namespace: w.namespace, kind: w.kind, name: w.name })),
+  };
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+// The numbers behind `posture stats --json`; the same scope rules and the same counting as the overview, so
+// the CLI and the page agree.
+import type { PrismaClient } from '../generated/prisma/client';
+import type { Viewer } from '../auth/viewer';
+import { getPrisma } from '../db/prisma';
+import { SEVERITIES, STAGES, type Severity, type Stage } from '../domain/model';
+import { emptyCounts, type SeverityCounts } from './posture';
+import { findingScopeSql } from './scope';
+
+export interface FindingStats {
+  findings: {
+    total: number;
+    open: number;
+    bySource: Record<string, { open: number; bySeverity: SeverityCounts }>;
+    byStage: Record<Stage, { open: number }>;
+  };
+}
+
+export async function getFindingStats(viewer: Viewer, db: PrismaClient = getPrisma()): Promise<FindingStats> {
+  const rows = await db.$queryRaw<{ source: string; stage: Stage; severity: Severity; open: number; total: number }[]>`
+    SELECT f.source, f.stage::text AS stage, f.severity::text AS severity,
+           count(*) FILTER (WHERE f.status = 'open')::int AS open, count(*)::int AS total
+      FROM findings f WHERE ${findingScopeSql(viewer)}
+     GROUP BY f.source, f.stage, f.severity`;
+  const stats: FindingStats = {
+    findings: {
+      total: 0,
+      open: 0,
+      bySource: {},
+      byStage: Object.fromEntries(STAGES.map((s) => [s, { open: 0 }])) as Record<Stage, { open: number }>,
+    },
+  };
+  for (const r of rows) {
+    stats.findings.total += r.total;
+    stats.findings.open += r.open;
+    const src = (stats.findings.bySource[r.source] ??= { open: 0, bySeverity: emptyCounts() });
+    src.open += r.open;
+    src.bySeverity[r.severity] += r.open;
+    stats.findings.byStage[r.stage].open += r.open;
+  }
+  // Keep the severity keys in their documented order for readers of the JSON.
+  for (const src of Object.values(stats.findings.bySource)) {
+    src.bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, src.bySeverity[s]])) as SeverityCounts;
+  }
+  return stats;
+}

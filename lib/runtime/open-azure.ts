@@ -1,0 +1,33 @@
+// The Azure a process talks to: real ARM in azure mode, or — in demo mode — the generated tenant served by the
+// local HTTPS stand-in, started in this process on an ephemeral loopback port. Either way the connectors get
+// the same AzureSettings and use the same SDK clients.
+import type { AzureSettings } from '../connectors/types';
+import type { Env } from '../env';
+import { azureSettingsFromEnv } from '../azure/settings';
+import { startArmStandIn } from '../demo/arm-stand-in';
+import { generateTenant } from '../demo/generate-tenant';
+import { createDemoCredential } from '../demo/static-credential';
+import type { DevCertificate } from '../demo/tls';
+
+export interface OpenAzure {
+  settings: AzureSettings;
+  mode: 'demo' | 'azure';
+  close(): Promise<void>;
+}
+
+export async function openAzure(env: Env, certificate: DevCertificate | null, now = new Date()): Promise<OpenAzure> {
+  if (env.POSTURE_MODE === 'azure') return { settings: azureSettingsFromEnv(env), mode: 'azure', close: async () => undefined };
+  if (!certificate) throw new Error('Demo mode needs the local TLS certificate (ensureTrustedDevCertificate) before opening the stand-in.');
+  const tenant = generateTenant({ seed: env.DEMO_SEED, clusters: env.DEMO_CLUSTERS, now });
+  const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate.key, cert: certificate.cert } });
+  return {
+    mode: 'demo',
+    settings: {
+      armEndpoint: standIn.url,
+      subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),
+      sentinelWorkspaceIds: tenant.sentinelWorkspaceIds,
+      credential: createDemoCredential(),
+    },
+    close: () => standIn.stop(),
+  };
+}

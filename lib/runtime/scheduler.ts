@@ -1,0 +1,61 @@
+// Background sync for `npm start`: once at start when the cache is older than the interval, then every
+// interval. Runs never overlap; a failed run is recorded by the store and retried at the next tick.
+import type pg from 'pg';
+import type { AzureSettings } from '../connectors/types';
+import { SOURCE_LABELS } from '../domain/model';
+import { syncAll } from '../sync/sync-all';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: {
+  pool: pg.Pool;
+  azure: AzureSettings;
+  intervalMinutes: number;
+  syncOnStart: boolean;
+  log: (line: string) => void;
+}): Scheduler {
+  const { pool, azure, intervalMinutes, log } = options;
+  const controller = new AbortController();
+  let running: Promise<void> | null = null;
+
+  const tick = (trigger: 'start' | 'schedule') => {
+    if (running) return;
+    running = (async () => {
+      const results = await syncAll(pool, azure, { trigger, signal: controller.signal });
+      for (const r of results) {
+        log(r.outcome === 'succeeded'
+          ? `sync ${SOURCE_LABELS[r.source]}: ${r.counts.findings + r.counts.clusters + r.counts.registries} records in ${(r.durationMs / 1000).toFixed(1)} s`
+          : `sync ${SOURCE_LABELS[r.source]} FAILED: ${r.error}`);
+      }
+    })()
+      .catch((e: unknown) => log(`sync crashed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+
+  const lastSuccess = async (): Promise<Date | null> => {
+    const r = await pool.query<{ at: Date | null }>(`SELECT max(finished_at) AS at FROM sync_runs WHERE outcome = 'succeeded' AND trigger <> 'import'`);
+    return r.rows[0]?.at ?? null;
+  };
+
+  if (options.syncOnStart) {
+    void lastSuccess().then((at) => {
+      const stale = !at || Date.now() - at.getTime() > Math.max(intervalMinutes, 1) * 60_000;
+      if (stale) tick('start');
+      else log(`cache is fresh (last sync ${at.toISOString()}); next sync in ${intervalMinutes} min`);
+    });
+  }
+  const timer = intervalMinutes > 0 ? setInterval(() => tick('schedule'), intervalMinutes * 60_000) : null;
+  timer?.unref();
+  return {
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      controller.abort();
+      // A run in flight finishes its current source; do not hold shutdown hostage to a slow one.
+      await Promise.race([running, new Promise((r) => setTimeout(r, 5000).unref())]);
+    },
+  };
+}

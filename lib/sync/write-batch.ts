@@ -1,0 +1,227 @@
+// Set-based writes of one batch inside the run's transaction. Findings go to a temporary staging table first
+// (one INSERT … SELECT FROM unnest per page), and are merged into `findings` once the source has finished, so
+// a run that fails half-way leaves the cache exactly as it was.
+import type pg from 'pg';
+import { classifyFinding } from '../catalog';
+import type { SourceBatch } from '../connectors/types';
+import type { FindingSourceId } from '../domain/model';
+import { resourceKeyOf } from './cluster-id';
+
+export interface RunContext {
+  client: pg.PoolClient;
+  runId: bigint;
+  source: FindingSourceId | 'inventory';
+  now: Date;
+}
+
+export async function createStaging(client: pg.PoolClient): Promise<void> {
+  await client.query(`
+    CREATE TEMP TABLE stage_findings (
+      source_key text NOT NULL, kind text NOT NULL, rule_id text NOT NULL, title text NOT NULL,
+      description text, remediation text, severity text, status text NOT NULL,
+      resource_id text NOT NULL, resource_type text, subscription_id text,
+      cluster_arm_id text, registry_arm_id text, image_digest text,
+      stage text NOT NULL, control_id text NOT NULL,
+      first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL
+    ) ON COMMIT DROP`);
+}
+
+const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
+
+export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{ staged: number }> {
+  const { client, runId, now } = ctx;
+  if (batch.subscriptions?.length) {
+    await client.query(
+      `INSERT INTO subscriptions (id, display_name, last_seen_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+       ON CONFLICT (id) DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, subscriptions.display_name), last_seen_at = EXCLUDED.last_seen_at`,
+      [batch.subscriptions.map((s) => s.id.toLowerCase()), batch.subscriptions.map((s) => s.displayName), batch.subscriptions.map(() => now)],
+    );
+  }
+  const ensureSubscriptions = async (ids: string[]) => {
+    if (ids.length === 0) return;
+    await client.query(
+      `INSERT INTO subscriptions (id, last_seen_at) SELECT DISTINCT unnest($1::text[]), $2::timestamptz ON CONFLICT (id) DO NOTHING`,
+      [ids.map((x) => x.toLowerCase()), now],
+    );
+  };
+  if (batch.clusters?.length) {
+    const rows = batch.clusters;
+    await ensureSubscriptions(rows.map((r) => r.subscriptionId));
+    await client.query(
+      `INSERT INTO clusters (id, arm_id, subscription_id, resource_group, name, location, kubernetes_version, provisioning_state,
+                             fqdn, rbac_enabled, network_policy, team, tags, raw, last_run_id, last_seen_at, deleted_at)
+       SELECT u.*, $15::bigint, $16::timestamptz, NULL::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+              $7::text[], $8::text[], $9::text[], $10::bool[], $11::text[], $12::text[], $13::jsonb[], $14::jsonb[]) AS u
+       ON CONFLICT (id) DO UPDATE SET arm_id = EXCLUDED.arm_id, subscription_id = EXCLUDED.subscription_id, resource_group = EXCLUDED.resource_group,
+         name = EXCLUDED.name, location = EXCLUDED.location, kubernetes_version = EXCLUDED.kubernetes_version,
+         provisioning_state = EXCLUDED.provisioning_state, fqdn = EXCLUDED.fqdn, rbac_enabled = EXCLUDED.rbac_enabled,
+         network_policy = EXCLUDED.network_policy, team = EXCLUDED.team, tags = EXCLUDED.tags, raw = EXCLUDED.raw,
+         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at, deleted_at = NULL`,
+      [
+        rows.map((r) => resourceKeyOf(r.armId)),
+        rows.map((r) => r.armId.toLowerCase()),
+        rows.map((r) => r.subscriptionId.toLowerCase()),
+        rows.map((r) => r.resourceGroup),
+        rows.map((r) => r.name),
+        rows.map((r) => r.location),
+        rows.map((r) => r.kubernetesVersion),
+        rows.map((r) => r.provisioningState),
+        rows.map((r) => r.fqdn),
+        rows.map((r) => r.rbacEnabled),
+        rows.map((r) => r.networkPolicy),
+        rows.map((r) => r.team),
+        rows.map((r) => JSON.stringify(r.tags)),
+        rows.map((r) => JSON.stringify(r.raw ?? null)),
+        runId,
+        now,
+      ],
+    );
+  }
+  if (batch.registries?.length) {
+    const rows = batch.registries;
+    await ensureSubscriptions(rows.map((r) => r.subscriptionId));
+    await client.query(
+      `INSERT INTO registries (id, arm_id, subscription_id, resource_group, name, location, login_server, sku, admin_user_enabled,
+                               public_network_access, anonymous_pull_enabled, team, tags, raw, last_run_id, last_seen_at, deleted_at)
+       SELECT u.*, $15::bigint, $16::timestamptz, NULL::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+              $7::text[], $8::text[], $9::bool[], $10::text[], $11::bool[], $12::text[], $13::jsonb[], $14::jsonb[]) AS u
+       ON CONFLICT (id) DO UPDATE SET arm_id = EXCLUDED.arm_id, subscription_id = EXCLUDED.subscription_id, resource_group = EXCLUDED.resource_group,
+         name = EXCLUDED.name, location = EXCLUDED.location, login_server = EXCLUDED.login_server, sku = EXCLUDED.sku,
+         admin_user_enabled = EXCLUDED.admin_user_enabled, public_network_access = EXCLUDED.public_network_access,
+         anonymous_pull_enabled = EXCLUDED.anonymous_pull_enabled, team = EXCLUDED.team, tags = EXCLUDED.tags, raw = EXCLUDED.raw,
+         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at, deleted_at = NULL`,
+      [
+        rows.map((r) => resourceKeyOf(r.armId)),
+        rows.map((r) => r.armId.toLowerCase()),
+        rows.map((r) => r.subscriptionId.toLowerCase()),
+        rows.map((r) => r.resourceGroup),
+        rows.map((r) => r.name),
+        rows.map((r) => r.location),
+        rows.map((r) => r.loginServer),
+        rows.map((r) => r.sku),
+        rows.map((r) => r.adminUserEnabled),
+        rows.map((r) => r.publicNetworkAccess),
+        rows.map((r) => r.anonymousPullEnabled),
+        rows.map((r) => r.team),
+        rows.map((r) => JSON.stringify(r.tags)),
+        rows.map((r) => JSON.stringify(r.raw ?? null)),
+        runId,
+        now,
+      ],
+    );
+  }
+  if (batch.images?.length) {
+    const rows = batch.images;
+    await client.query(
+      `INSERT INTO images (digest, registry_id, repository, tags, last_pushed_at, last_seen_at)
+       SELECT u.digest, r.id, u.repository, COALESCE(string_to_array(NULLIF(u.tags, ''), ' '), ARRAY[]::text[]), u.pushed, $6::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(digest, registry_arm_id, repository, tags, pushed)
+         LEFT JOIN registries r ON r.arm_id = u.registry_arm_id
+       ON CONFLICT (digest) DO UPDATE SET registry_id = COALESCE(EXCLUDED.registry_id, images.registry_id), repository = EXCLUDED.repository,
+         tags = CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE images.tags END,
+         last_pushed_at = COALESCE(EXCLUDED.last_pushed_at, images.last_pushed_at), last_seen_at = EXCLUDED.last_seen_at`,
+      [
+        rows.map((r) => r.digest.toLowerCase()),
+        rows.map((r) => lower(r.registryArmId)),
+        rows.map((r) => r.repository),
+        // Tags never contain spaces (OCI grammar), so a space-joined string is a safe array transport through unnest.
+        rows.map((r) => r.tags.join(' ')),
+        rows.map((r) => r.lastPushedAt),
+        now,
+      ],
+    );
+  }
+  if (batch.workloads?.length) {
+    const rows = batch.workloads;
+    // A workload may name an image no registry scan has reported yet: record the digest so the join still holds.
+    await client.query(
+      `INSERT INTO images (digest, repository, last_seen_at) SELECT DISTINCT unnest($1::text[]), '', $2::timestamptz ON CONFLICT (digest) DO NOTHING`,
+      [rows.map((r) => r.imageDigest.toLowerCase()), now],
+    );
+    await client.query(
+      `INSERT INTO workloads (cluster_id, namespace, kind, name, image_digest, last_seen_at)
+       SELECT c.id, u.ns, u.kind, u.name, u.digest, $6::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(cluster_arm_id, ns, kind, name, digest)
+         JOIN clusters c ON c.arm_id = u.cluster_arm_id
+       ON CONFLICT (cluster_id, namespace, kind, name, image_digest) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`,
+      [
+        rows.map((r) => r.clusterArmId.toLowerCase()),
+        rows.map((r) => r.namespace),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.name),
+        rows.map((r) => r.imageDigest.toLowerCase()),
+        now,
+      ],
+    );
+  }
+  if (batch.metadata?.length) {
+    const rows = batch.metadata;
+    await client.query(
+      `INSERT INTO recommendation_metadata (key, display_name, severity, description, remediation, categories, policy_definition_id, assessment_type, raw, updated_at)
+       SELECT u.key, u.display_name, u.severity::"Severity", u.description, u.remediation,
+              COALESCE(string_to_array(NULLIF(u.categories, ''), chr(31)), ARRAY[]::text[]), u.policy, u.atype, u.raw, $10::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+              AS u(key, display_name, severity, description, remediation, categories, policy, atype, raw)
+       ON CONFLICT (key) DO UPDATE SET display_name = EXCLUDED.display_name, severity = EXCLUDED.severity, description = EXCLUDED.description,
+         remediation = EXCLUDED.remediation, categories = EXCLUDED.categories, policy_definition_id = EXCLUDED.policy_definition_id,
+         assessment_type = EXCLUDED.assessment_type, raw = EXCLUDED.raw, updated_at = EXCLUDED.updated_at`,
+      [
+        rows.map((r) => r.key.toLowerCase()),
+        rows.map((r) => r.displayName),
+        rows.map((r) => r.severity),
+        rows.map((r) => r.description),
+        rows.map((r) => r.remediation),
+        // Unit separator: category names may contain spaces and commas.
+        rows.map((r) => r.categories.join('\u001f')),
+        rows.map((r) => r.policyDefinitionId),
+        rows.map((r) => r.assessmentType),
+        rows.map((r) => JSON.stringify(r.raw ?? null)),
+        now,
+      ],
+    );
+  }
+  let staged = 0;
+  if (batch.findings?.length) {
+    const rows = batch.findings.map((f) => {
+      if (f.stage && f.controlId) return { ...f, stage: f.stage, controlId: f.controlId };
+      const c = classifyFinding({
+        source: ctx.source === 'inventory' ? 'defender-assessment' : ctx.source,
+        kind: f.kind,
+        ruleId: f.ruleId,
+        title: f.title,
+        resourceType: f.resourceType,
+      });
+      return { ...f, stage: f.stage ?? c.stage, controlId: f.controlId ?? c.controlId };
+    });
+    await client.query(
+      `INSERT INTO stage_findings SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+              $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::jsonb[])`,
+      [
+        rows.map((r) => r.sourceKey.toLowerCase()),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.ruleId),
+        rows.map((r) => r.title),
+        rows.map((r) => r.description),
+        rows.map((r) => r.remediation),
+        rows.map((r) => r.severity),
+        rows.map((r) => r.status),
+        rows.map((r) => r.resourceId.toLowerCase()),
+        rows.map((r) => r.resourceType),
+        rows.map((r) => lower(r.subscriptionId)),
+        rows.map((r) => lower(r.clusterArmId)),
+        rows.map((r) => lower(r.registryArmId)),
+        rows.map((r) => lower(r.imageDigest)),
+        rows.map((r) => r.stage),
+        rows.map((r) => r.controlId),
+        rows.map((r) => r.firstSeenAt),
+        rows.map((r) => r.sourceUpdatedAt),
+        rows.map((r) => r.resolvedAt),
+        rows.map((r) => JSON.stringify(r.raw ?? null)),
+      ],
+    );
+    staged = rows.length;
+  }
+  return { staged };
+}

@@ -1,0 +1,28 @@
+// Search params of the findings views. Filters live in the URL so every view is a bookmark; anything
+// unparseable answers 400 (route handlers) or is shown as a filter error (pages), never silently ignored.
+import { z } from 'zod';
+import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, STAGES } from '../domain/model';
+
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(',')).map((x) => x.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(values)));
+
+export const findingFiltersSchema = z.object({
+  severity: list(SEVERITIES),
+  status: z.enum([...FINDING_STATUSES, 'all']).default('open'),
+  stage: z.enum(STAGES).optional(),
+  source: z.enum(SOURCE_IDS).optional(),
+  control: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a control id is lower-case letters, digits and dashes').optional(),
+  cluster: z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters').optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().regex(/^\d{1,19}$/, 'cursor must be a finding id').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type FindingFilters = z.infer<typeof findingFiltersSchema>;
+
+export const findingIdSchema = z.string().regex(/^\d{1,19}$/, 'a finding id is a number');
+export const clusterIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters');

@@ -1,0 +1,86 @@
+// `npm start`: everything the dashboard needs on one machine with zero configuration — the dev certificate,
+// the database (DATABASE_URL or an embedded Postgres), migrations, a build when sources changed, the demo Azure
+// stand-in (demo mode), the background sync, and `next start`. Ctrl-C stops all of it, Postgres included.
+import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { ensureDatabase } from '../lib/db/embedded';
+import { migrate } from '../lib/db/migrate';
+import { EnvError, parseEnv } from '../lib/env';
+import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
+import { needsBuild } from '../lib/runtime/needs-build';
+import { openAzure } from '../lib/runtime/open-azure';
+import { startScheduler } from '../lib/runtime/scheduler';
+
+const log = (line: string) => process.stderr.write(`[posture] ${line}\n`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      log(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const { certificate } = await ensureTrustedDevCertificate(env.DATA_DIR);
+  const db = await ensureDatabase(env, log);
+  const cleanups: (() => Promise<void>)[] = [() => db.stop()];
+  let next: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping …');
+    if (next && next.exitCode === null) {
+      const exited = new Promise((r) => next?.once('exit', r));
+      next.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => log(`cleanup: ${String(e)}`));
+    log('stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    await migrate(db.url, { log });
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production' };
+    if (needsBuild()) {
+      log('building the app (first start, or sources changed) …');
+      const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], childEnv);
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    const azure = await openAzure(env, certificate);
+    cleanups.push(() => azure.close());
+    if (azure.mode === 'demo') log(`demo mode: serving a generated tenant from the local Azure stand-in at ${azure.settings.armEndpoint}`);
+
+    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    cleanups.push(() => pool.end());
+    const scheduler = startScheduler({ pool, azure: azure.settings, intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, log });
+    cleanups.push(() => scheduler.stop());
+
+    next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(env.PORT)], { stdio: 'inherit', env: childEnv });
+    next.on('exit', (code) => {
+      if (!stopping) {
+        log(`the web server exited (code ${code ?? 'null'})`);
+        void shutdown(code ?? 1);
+      }
+    });
+    log(`dashboard on http://localhost:${env.PORT}`);
+  } catch (e) {
+    log(e instanceof Error ? e.message : String(e));
+    await shutdown(1);
+  }
+}
+
+void main();
