@@ -1,0 +1,147 @@
+import 'server-only';
+// The Auth.js instance. Configuration is built on first use (not at import), from lib/env.ts. Sessions are
+// JWE-encrypted cookies holding only the claims that decide access (lib/auth/claims.ts): the access and ID
+// tokens are dropped in the jwt callback, so nothing that could call an API ever reaches the browser.
+import NextAuth, { customFetch, type NextAuthConfig, type Session } from 'next-auth';
+import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
+import { headers } from 'next/headers';
+import { getEnv } from '../env';
+import { getPrisma } from '../db/prisma';
+import { recordAuditSafely, type AuditRequestInfo } from '../audit/record-audit';
+import { logger } from '../security/logger';
+import { requestInfo } from '../security/request-info';
+import { sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
+import { federatedTokenFetch } from './federated-fetch';
+import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
+
+export const PROVIDER_ID = 'microsoft-entra-id';
+
+async function currentRequestInfo(): Promise<AuditRequestInfo | null> {
+  try {
+    return requestInfo(await headers());
+  } catch {
+    return null; // outside a request (never expected for Auth.js callbacks, but not worth failing a sign-in)
+  }
+}
+
+/** Reads our claims from a session object; null when absent or malformed (a session from an older build). */
+export function claimsOf(session: Session | null): SessionClaims | null {
+  if (!session) return null;
+  const parsed = sessionClaimsSchema.safeParse((session as Session & { claims?: unknown }).claims);
+  return parsed.success ? parsed.data : null;
+}
+
+function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+}
+
+export function entraProvider(idp: IdentityProviderConfig) {
+  return MicrosoftEntraID({
+    clientId: idp.clientId,
+    // With a federated credential no secret is sent; the custom fetch adds the client assertion instead.
+    clientSecret: idp.clientSecret ?? undefined,
+    issuer: idp.issuer,
+    // User.Read (the provider default) is for Microsoft Graph, which this app never calls.
+    authorization: { params: { scope: 'openid profile email' } },
+    checks: ['pkce', 'state', 'nonce'],
+    ...(idp.federatedTokenFile ? { client: { token_endpoint_auth_method: 'none' as const }, [customFetch]: federatedTokenFetch(idp.federatedTokenFile) } : {}),
+    // The default profile() fetches the photo from Microsoft Graph; the ID token already holds what we need.
+    profile(profile) {
+      const claims = toSessionClaims(profile);
+      return { id: claims.oid, name: claims.name, email: claims.email, image: null };
+    },
+  });
+}
+
+export function buildAuthConfig(): NextAuthConfig {
+  const env = getEnv();
+  const idp = resolveIdentityProvider(env);
+  const maxAge = env.SESSION_MAX_AGE_MINUTES * 60;
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: env.AUTH_TRUST_HOST || Boolean(env.AUTH_URL) || env.POSTURE_MODE === 'demo',
+    basePath: '/api/auth',
+    // Secure cookies everywhere except a plain-HTTP loopback URL (local demo without TLS).
+    // Without AUTH_URL, Auth.js decides by the request's protocol (https behind a TLS ingress with trusted headers).
+    useSecureCookies: env.AUTH_URL ? env.AUTH_URL.startsWith('https:') || !isLoopbackUrl(env.AUTH_URL) : undefined,
+    session: { strategy: 'jwt', maxAge, updateAge: Math.min(maxAge, 15 * 60) },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: idp ? [entraProvider(idp)] : [],
+    callbacks: {
+      signIn({ profile }) {
+        if (!profile) return false;
+        try {
+          const claims = toSessionClaims(profile);
+          if (idp?.tenantId && claims.tid.toLowerCase() !== idp.tenantId.toLowerCase()) return false;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      jwt({ token, profile, trigger }) {
+        if (trigger === 'signIn' && profile) {
+          const claims = toSessionClaims(profile);
+          // A fresh object: whatever Auth.js put on the token (picture, tokens) is left behind.
+          return { sub: claims.oid, name: claims.name, email: claims.email, claims };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const parsed = sessionClaimsSchema.safeParse(token.claims);
+        const out: Session & { claims: SessionClaims | null } = {
+          expires: session.expires,
+          user: { name: session.user?.name ?? null, email: session.user?.email ?? null },
+          claims: parsed.success ? parsed.data : null,
+        };
+        return out;
+      },
+    },
+    events: {
+      async signIn({ profile }) {
+        const claims = profile ? toSessionClaims(profile) : null;
+        await recordAuditSafely(getPrisma(), {
+          actor: claims ? { id: claims.oid, name: claims.name } : null,
+          action: 'auth.sign_in',
+          outcome: 'success',
+          detail: claims ? { roles: claims.roles, unknownRoles: claims.unknownRoles, groups: claims.groups.length, amr: claims.amr, provider: idp?.kind } : {},
+          request: await currentRequestInfo(),
+        });
+      },
+      async signOut(message) {
+        const token = 'token' in message ? message.token : null;
+        const claims = sessionClaimsSchema.safeParse(token?.claims);
+        await recordAuditSafely(getPrisma(), {
+          actor: claims.success ? { id: claims.data.oid, name: claims.data.name } : null,
+          action: 'auth.sign_out',
+          outcome: 'success',
+          request: await currentRequestInfo(),
+        });
+      },
+    },
+    logger: {
+      // Auth.js reports failed callbacks (bad state, refused signIn, IdP errors) here: each is a failed sign-in.
+      error(error) {
+        logger.error('auth.error', { error });
+        void currentRequestInfo().then((request) =>
+          recordAuditSafely(getPrisma(), {
+            actor: null,
+            action: 'auth.sign_in_failed',
+            outcome: 'failure',
+            detail: { reason: error.name, type: (error as Error & { type?: string }).type ?? null },
+            request,
+          }),
+        );
+      },
+      warn(code) {
+        logger.warn('auth.warning', { code });
+      },
+      debug() {
+        // Auth.js debug output includes raw tokens; never forwarded.
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildAuthConfig());

@@ -1,0 +1,69 @@
+import 'server-only';
+// Who is signed in, for pages, route handlers, server actions and the data layer. The session cookie gives the
+// Entra claims; the cluster scope is resolved from the groups claim through the group_scopes table on every
+// request (cached per request), so an admin's change to a mapping applies at once.
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getEnv } from '../env';
+import { getPrisma } from '../db/prisma';
+import { auth, claimsOf } from './auth';
+import { hasMfa, type SessionClaims } from './claims';
+import { resolveScope } from './group-scopes';
+import type { Viewer } from './viewer';
+
+export type SessionState =
+  | { kind: 'anonymous' }
+  /** Signed in, but the token carries none of the app roles. */
+  | { kind: 'no-role'; claims: SessionClaims }
+  /** Signed in without MFA while REQUIRE_MFA is on. */
+  | { kind: 'mfa-required'; claims: SessionClaims }
+  | { kind: 'ok'; claims: SessionClaims; viewer: Viewer };
+
+export const SIGN_IN_PATH = '/sign-in';
+export const NO_ACCESS_PATH = '/no-access';
+export const MFA_REQUIRED_PATH = '/mfa-required';
+
+/** Pure decision from claims (tested without Next): which state a session is in. */
+export function classifySession(claims: SessionClaims | null, requireMfa: boolean): Exclude<SessionState, { kind: 'ok' }> | { kind: 'ok-pending'; claims: SessionClaims } {
+  if (!claims) return { kind: 'anonymous' };
+  if (claims.roles.length === 0) return { kind: 'no-role', claims };
+  if (requireMfa && !hasMfa(claims)) return { kind: 'mfa-required', claims };
+  return { kind: 'ok-pending', claims };
+}
+
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const env = getEnv();
+  const decided = classifySession(claimsOf(await auth()), env.REQUIRE_MFA);
+  if (decided.kind !== 'ok-pending') return decided;
+  const { claims } = decided;
+  const scope = await resolveScope(getPrisma(), { roles: claims.roles, groups: claims.groups, unscopedRoles: env.UNSCOPED_ROLES });
+  return { kind: 'ok', claims, viewer: { id: claims.oid, name: claims.name, email: claims.email, roles: claims.roles, scope } };
+});
+
+/** The signed-in viewer with a known role (and MFA when required), or null. */
+export async function getViewer(): Promise<Viewer | null> {
+  const state = await getSessionState();
+  return state.kind === 'ok' ? state.viewer : null;
+}
+
+/** For pages: the viewer, or a redirect to sign-in, the no-access page or the MFA page. */
+export async function requireViewer(): Promise<Viewer> {
+  const state = await getSessionState();
+  switch (state.kind) {
+    case 'ok':
+      return state.viewer;
+    case 'anonymous':
+      redirect(SIGN_IN_PATH);
+    case 'no-role':
+      redirect(NO_ACCESS_PATH);
+    case 'mfa-required':
+      redirect(MFA_REQUIRED_PATH);
+  }
+}
+
+/** For the no-access and MFA pages: whoever is signed in, role or not; anonymous goes to sign-in. */
+export async function requireSignedInClaims(): Promise<SessionClaims> {
+  const state = await getSessionState();
+  if (state.kind === 'anonymous') redirect(SIGN_IN_PATH);
+  return state.claims;
+}
