@@ -11,7 +11,7 @@
 //   for the first page. The equivalent is a per-call pipeline policy on a client built for this one listing, which
 //   records each response body; pages are requested strictly one after another, so the body recorded while a page was
 //   fetched is that page's body.
-import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
+import { isRestError, type PipelinePolicy, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { z } from 'zod';
 
 /** Parses a response body as JSON; a page that is not JSON means the listing cannot finish. */
@@ -30,19 +30,24 @@ export interface RawBodyRecorder {
   policy: PipelinePolicy;
   /** The body of the response recorded since the last call; throws when none was (the SDK changed how it pages). */
   take(what: string): unknown;
+  /** The body of the last failed response: the modular pager's error keeps only "Pagination failed … 403". */
+  lastFailureBody(): string | undefined;
 }
 
 export function createRawBodyRecorder(): RawBodyRecorder {
   let pending: PipelineResponse | undefined;
+  let failureBody: string | undefined;
   return {
     policy: {
       name: 'rawBodyRecorderPolicy',
       async sendRequest(request, next) {
         const response = await next(request);
         if (response.status >= 200 && response.status < 300) pending = response;
+        else failureBody = response.bodyAsText ?? undefined;
         return response;
       },
     },
+    lastFailureBody: () => failureBody,
     take(what) {
       const response = pending;
       pending = undefined;
@@ -52,16 +57,21 @@ export function createRawBodyRecorder(): RawBodyRecorder {
   };
 }
 
-/** A captured body for the classic clients' `onResponse`, read once per page. */
-export function createOnResponseCapture(what: string) {
+/** A body captured by the classic clients' `onResponse`, read once per page. */
+export interface OnResponseCapture {
+  onResponse(rawResponse: { bodyAsText?: string | null }): void;
+  take(what: string): unknown;
+}
+
+export function createOnResponseCapture(): OnResponseCapture {
   let pending: string | null | undefined;
   let seen = false;
   return {
-    onResponse(rawResponse: { bodyAsText?: string | null }): void {
+    onResponse(rawResponse) {
       pending = rawResponse.bodyAsText;
       seen = true;
     },
-    take(): unknown {
+    take(what) {
       if (!seen) throw new Error(`${what}: onResponse did not fire for this page`);
       const body = pending;
       pending = undefined;
@@ -85,4 +95,54 @@ export function armListItems(body: unknown, what: string, sdkPageLength: number)
     throw new Error(`${what}: raw page has ${parsed.data.value.length} items but the SDK page has ${sdkPageLength}`);
   }
   return parsed.data.value;
+}
+
+const armErrorSchema = z.object({ error: z.object({ code: z.string().nullish(), message: z.string().nullish() }) });
+
+/**
+ * A failure a person can act on: what was being read, the HTTP status and ARM's own error code and message
+ * ("assessments of subscription x, page 2 failed: HTTP 403 AuthorizationFailed: …"). The SDK error stays the cause.
+ */
+export function describeAzureFailure(what: string, error: unknown, failureBody?: string): Error {
+  if (!isRestError(error)) return error instanceof Error ? error : new Error(`${what} failed: ${String(error)}`);
+  let code = error.code;
+  let message = error.message;
+  const parsed = failureBody ? armErrorSchema.safeParse(safeJson(failureBody)) : undefined;
+  if (parsed?.success) {
+    code = parsed.data.error.code ?? code;
+    message = parsed.data.error.message ?? message;
+  }
+  const status = error.statusCode ? `HTTP ${error.statusCode}` : 'no response';
+  return new Error(`${what} failed: ${status}${code ? ` ${code}` : ''}: ${message}`, { cause: error });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Walks an SDK pager page by page and yields each page's raw `value` items, taken from `raw` (a recorder or an
+ * onResponse capture). A failing page becomes a `describeAzureFailure` error naming the page.
+ */
+export async function* rawListPages(
+  what: string,
+  pager: { byPage(): AsyncIterableIterator<unknown[]> },
+  raw: { take(what: string): unknown; lastFailureBody?: () => string | undefined },
+): AsyncGenerator<unknown[]> {
+  const pages = pager.byPage();
+  for (let page = 1; ; page += 1) {
+    const label = `${what}, page ${page}`;
+    let next: IteratorResult<unknown[]>;
+    try {
+      next = await pages.next();
+    } catch (error) {
+      throw describeAzureFailure(label, error, raw.lastFailureBody?.());
+    }
+    if (next.done) return;
+    yield armListItems(raw.take(label), label, next.value.length);
+  }
 }

@@ -1,0 +1,28 @@
+// Test support: the shared Azure REST examples (verbatim copies of azure-rest-api-specs x-ms-examples).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const EXAMPLES_DIR = '/work/shared/azure-rest-examples';
+
+export function readExample(path: string): unknown {
+  return JSON.parse(readFileSync(join(EXAMPLES_DIR, path), 'utf8')) as unknown;
+}
+
+/** The 200 body of an x-ms-examples file. */
+export function exampleBody(path: string): unknown {
+  const file = readExample(path) as { responses: Record<string, { body?: unknown }> };
+  return file.responses['200']?.body;
+}
+
+/** The `value` items of an x-ms-examples list file. */
+export function exampleItems(path: string): unknown[] {
+  return (exampleBody(path) as { value: unknown[] }).value;
+}
+
+export function listExampleFiles(dir = EXAMPLES_DIR): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return listExampleFiles(full);
+    return name.endsWith('.json') ? [relative(EXAMPLES_DIR, full)] : [];
+  });
+}
