@@ -10,7 +10,7 @@ import { getPrisma } from '../db/prisma';
 import { recordAuditSafely, type AuditRequestInfo } from '../audit/record-audit';
 import { logger } from '../security/logger';
 import { requestInfo } from '../security/request-info';
-import { sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
+import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
 
@@ -108,6 +108,12 @@ export function buildAuthConfig(): NextAuthConfig {
           detail: claims ? { roles: claims.roles, unknownRoles: claims.unknownRoles, groups: claims.groups.length, amr: claims.amr, provider: idp?.kind } : {},
           request: await currentRequestInfo(),
         });
+        // The session exists but will be refused page by page; record why once, at sign-in.
+        if (claims && claims.roles.length === 0) {
+          await recordAuditSafely(getPrisma(), { actor: { id: claims.oid, name: claims.name }, action: 'auth.no_role', outcome: 'denied', detail: { unknownRoles: claims.unknownRoles }, request: await currentRequestInfo() });
+        } else if (claims && env.REQUIRE_MFA && !hasMfa(claims)) {
+          await recordAuditSafely(getPrisma(), { actor: { id: claims.oid, name: claims.name }, action: 'auth.mfa_refused', outcome: 'denied', detail: { amr: claims.amr }, request: await currentRequestInfo() });
+        }
       },
       async signOut(message) {
         const token = 'token' in message ? message.token : null;

@@ -4,6 +4,7 @@ import 'server-only';
 // Each wrapper tags the function it returns (guardOf) so the route inventory test can tell a deliberate public
 // route from a forgotten guard, and the role matrix test can read which permission a route asks for.
 import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getEnv } from '../env';
@@ -96,6 +97,7 @@ export function withPermission<P = Record<string, string | string[]>>(
       if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
       return response;
     } catch (error) {
+      unstable_rethrow(error); // redirect()/notFound() are control flow, not failures
       return errorResponse(error, where);
     }
   };
@@ -114,6 +116,7 @@ export function withPublic<P = Record<string, string | string[]>>(
     try {
       return await handler(request, context);
     } catch (error) {
+      unstable_rethrow(error);
       return errorResponse(error, { method: request.method, path: request.nextUrl.pathname });
     }
   };
@@ -122,6 +125,28 @@ export function withPublic<P = Record<string, string | string[]>>(
 
 /** `action(input)`, or `(previousState, formData)` as `useActionState` calls it. */
 export type ActionArgs<I> = [input: I | FormData] | [previousState: unknown, input: I | FormData];
+
+function actionOrigin(h: HeaderSource): string {
+  const configured = getEnv().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const proto = getEnv().AUTH_TRUST_HOST ? (h.get('x-forwarded-proto') ?? 'http') : 'http';
+  const host = (getEnv().AUTH_TRUST_HOST ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? '';
+  return `${proto}://${host}`;
+}
+
+/**
+ * A server action anyone may call (sign-in, sign-out). Same-origin is still required, so another site cannot
+ * sign a visitor in or out of this app.
+ */
+export function withPublicAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>, reason: string): (...args: A) => Promise<R> {
+  const action = async (...args: A): Promise<R> => {
+    const h = await headers();
+    const csrf = checkCsrf('POST', h, actionOrigin(h));
+    if (!csrf.ok) throw new AppError('FORBIDDEN', `Request refused: ${csrf.reason}.`);
+    return fn(...args);
+  };
+  return tag(action, { kind: 'public', reason });
+}
 
 export type ActionResult<R> = { ok: true; data: R } | { ok: false; error: { code: string; message: string; details?: readonly { path: string; message: string }[] } };
 
@@ -148,8 +173,7 @@ export function withActionPermission<S extends z.ZodType, R>(
       const h = await headers();
       const state = await getSessionState();
       if (state.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'Sign in to use this.');
-      const origin = getEnv().AUTH_URL ? new URL(getEnv().AUTH_URL ?? '').origin : `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? ''}`;
-      const csrf = checkCsrf('POST', h, origin);
+      const csrf = checkCsrf('POST', h, actionOrigin(h));
       const actor = { id: state.claims.oid, name: state.claims.name };
       if (!csrf.ok) {
         await deny(actor, h, { action: true, permission, reason: csrf.reason });
@@ -163,6 +187,7 @@ export function withActionPermission<S extends z.ZodType, R>(
       const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
       return { ok: true, data: await fn(state.viewer, input, { headers: h }) };
     } catch (error) {
+      unstable_rethrow(error);
       return actionError(error);
     }
   };

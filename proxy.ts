@@ -1,0 +1,67 @@
+// Runs before every request (Next 16 "proxy", formerly middleware): the per-request CSP nonce and the security
+// headers on every response, and the sign-in rate limit. It is not the access check: every page, route
+// handler and server action checks the session and permission itself (lib/auth/session.ts, guards.ts).
+import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { resolveIdentityProvider } from '@/lib/auth/identity-provider';
+import { createNonce, isLoopbackHost, securityHeaders } from '@/lib/security/headers';
+import { createRateLimiter } from '@/lib/security/rate-limit';
+import { clientAddress } from '@/lib/security/request-info';
+import { logger } from '@/lib/security/logger';
+
+const signInLimiter = createRateLimiter({ limit: () => getEnv().SIGN_IN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+
+// Starting a sign-in and completing the OIDC callback: the two steps a credential-stuffing loop repeats.
+const SIGN_IN_PATHS = /^\/api\/auth\/(signin|callback)(\/|$)/;
+
+let formActionOrigins: string[] | undefined;
+function identityProviderOrigins(): string[] {
+  if (formActionOrigins === undefined) {
+    try {
+      const idp = resolveIdentityProvider(getEnv());
+      formActionOrigins = idp ? [new URL(idp.issuer).origin] : [];
+    } catch {
+      formActionOrigins = [];
+    }
+  }
+  return formActionOrigins;
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = createNonce();
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
+  const headers = securityHeaders({
+    nonce,
+    loopback: isLoopbackHost(host),
+    development: process.env.NODE_ENV === 'development',
+    formActionOrigins: identityProviderOrigins(),
+  });
+
+  let response: NextResponse;
+  if (SIGN_IN_PATHS.test(request.nextUrl.pathname)) {
+    const address = clientAddress(request.headers);
+    const verdict = signInLimiter.take(address);
+    if (!verdict.allowed) {
+      logger.warn('auth.rate_limited', { address, path: request.nextUrl.pathname });
+      response = NextResponse.json(
+        { error: { code: 'RATE_LIMITED', message: `Too many sign-in attempts. Try again in ${verdict.retryAfter} seconds.` } },
+        { status: 429, headers: { 'Retry-After': String(verdict.retryAfter), 'Cache-Control': 'no-store' } },
+      );
+      for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+      return response;
+    }
+  }
+
+  // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
+}
+
+export const config = {
+  // Every path, static files included, so the headers are on every response.
+  matcher: '/:path*',
+};
