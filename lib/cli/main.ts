@@ -48,7 +48,7 @@ function parseSources(values: string[] | undefined): SourceId[] | undefined {
 
 class CliUsageError extends Error {}
 
-export async function runCli(argv: string[], io: CliIo = processIo, envSource = process.env): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, envSource: Record<string, string | undefined> = process.env): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const env = parseEnv(envSource);
@@ -61,15 +61,20 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource = 
           const azure = await openAzure(env, certificate);
           try {
             io.err(`Syncing from ${azure.mode === 'demo' ? 'the demo tenant (local Azure stand-in)' : 'Azure'} …`);
-            const results = await syncAll(pool, azure.settings, { trigger: 'cli', only, onProgress: (m) => io.err(`  ${m}`) });
-            for (const r of results) {
-              const what = r.source === 'inventory' ? `${r.counts.clusters} clusters, ${r.counts.registries} registries` : `${r.counts.findings} records`;
-              io.err(
-                r.outcome === 'succeeded'
-                  ? `✔ ${SOURCE_LABELS[r.source]}: ${what} in ${(r.durationMs / 1000).toFixed(1)} s`
-                  : `✘ ${SOURCE_LABELS[r.source]}: failed — ${r.error}`,
-              );
-            }
+            // One line per source (not per page), printed as each source finishes.
+            const results = await syncAll(pool, azure.settings, {
+              trigger: 'cli',
+              only,
+              onStart: (source) => io.err(`… ${SOURCE_LABELS[source]}`),
+              onResult: (r) => {
+                const what = r.source === 'inventory' ? `${r.counts.clusters} clusters, ${r.counts.registries} registries` : `${r.counts.findings} records`;
+                io.err(
+                  r.outcome === 'succeeded'
+                    ? `✔ ${SOURCE_LABELS[r.source]}: ${what} in ${(r.durationMs / 1000).toFixed(1)} s`
+                    : `✘ ${SOURCE_LABELS[r.source]}: failed — ${r.error}`,
+                );
+              },
+            });
             return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
           } finally {
             await azure.close();

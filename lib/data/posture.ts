@@ -7,6 +7,7 @@ import { CONTROLS, computeControlStatus } from '../catalog';
 import { getPrisma } from '../db/prisma';
 import { SEVERITIES, STAGES, type ControlStatus, type Severity, type Stage, type TeamRole } from '../domain/model';
 import { findingScopeSql, notFound } from './scope';
+import { listSourceFreshness } from './sources';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -62,6 +63,11 @@ export async function getPostureOverview(
      WHERE ${findingScopeSql(viewer)} ${clusterSql}
      GROUP BY f.control_id, f.severity`;
 
+  // A source whose latest run failed after its last success cannot vouch for a passing control.
+  const freshness = await listSourceFreshness(viewer, db);
+  const sourcesFailing = freshness
+    .filter((f) => f.lastFailure && (!f.lastSuccessAt || f.lastFailure.at > f.lastSuccessAt))
+    .map((f) => f.source);
   const byControl = new Map<string, { open: SeverityCounts; total: number }>();
   for (const r of rows) {
     const entry = byControl.get(r.control_id) ?? { open: emptyCounts(), total: 0 };
@@ -82,7 +88,7 @@ export async function getPostureOverview(
           summary: c.summary,
           ownerRoles: c.ownerRoles,
           manual: c.manual,
-          status: computeControlStatus(c, { evidenceRecords: facts.total, openBySeverity: facts.open }),
+          status: computeControlStatus(c, { evidenceRecords: facts.total, openBySeverity: facts.open, sourcesFailing }),
           open: facts.open,
           openTotal,
           evidenceRecords: facts.total,

@@ -10,8 +10,9 @@ import { ensureDevCertificate, type DevCertificate } from '../demo/tls';
 export async function ensureTrustedDevCertificate(dataDir: string): Promise<{ certificate: DevCertificate; reexecuted: boolean }> {
   const certificate = await ensureDevCertificate(path.join(dataDir, 'tls'));
   const bundlePath = path.resolve(dataDir, 'tls', 'ca-bundle.pem');
-  if (process.env.NODE_EXTRA_CA_CERTS === bundlePath) return { certificate, reexecuted: false };
   const inherited = process.env.NODE_EXTRA_CA_CERTS ? await readFile(process.env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => '') : '';
+  // Already trusted (our bundle, or a file a parent process pointed at that holds this certificate).
+  if (inherited.includes(certificate.cert.trim())) return { certificate, reexecuted: false };
   await writeFile(bundlePath, `${inherited.trim()}\n${certificate.cert.trim()}\n`.trimStart(), { mode: 0o644 });
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {

@@ -25,7 +25,7 @@ export async function openAzure(env: Env, certificate: DevCertificate | null, no
     settings: {
       armEndpoint: standIn.url,
       subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),
-      sentinelWorkspaceIds: tenant.sentinelWorkspaceIds,
+      sentinelWorkspaceIds: [tenant.sentinelWorkspace.id],
       credential: createDemoCredential(),
     },
     close: () => standIn.stop(),

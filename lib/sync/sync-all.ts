@@ -9,6 +9,8 @@ import { runConnector, type RunOptions, type RunResult } from './run-source';
 export interface SyncAllOptions extends Omit<RunOptions, 'sweep'> {
   only?: readonly SourceId[];
   signal?: AbortSignal;
+  onStart?: (source: SourceId) => void;
+  onResult?: (result: RunResult) => void;
 }
 
 export async function syncAll(pool: pg.Pool, azure: AzureSettings, options: SyncAllOptions): Promise<RunResult[]> {
@@ -17,9 +19,10 @@ export async function syncAll(pool: pg.Pool, azure: AzureSettings, options: Sync
   for (const connector of ordered) {
     if (options.only && !options.only.includes(connector.id)) continue;
     if (options.signal?.aborted) break;
-    results.push(
-      await runConnector(pool, connector, { azure, signal: options.signal, progress: options.onProgress }, options),
-    );
+    options.onStart?.(connector.id);
+    const result = await runConnector(pool, connector, { azure, signal: options.signal, progress: options.onProgress }, options);
+    options.onResult?.(result);
+    results.push(result);
   }
   return results;
 }
