@@ -38,6 +38,8 @@ export const DEMO_RECORD_KINDS = [
   'assessmentMetadata',
   'subAssessments',
   'containerVulnerabilities',
+  'registryContainerVulnerabilities',
+  'runtimeContainerVulnerabilities',
   'alerts',
   'policyStates',
   'secureScores',
@@ -1142,17 +1144,18 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     );
     kinds.set('assessmentMetadata', unitSequence(metadataRecords.map(() => 1), (u) => metadataRecords[u] ?? {}));
 
-    const registrySeq = (render: (r: Rendered) => JsonObject): Sequence =>
-      concatSequences([
-        unitSequence(imageIdx.map((i) => images[i]?.cveCount ?? 0), (u, j) => render(registryVulnerability(imageIdx[u] ?? -1, j))),
-        unitSequence(runtimePairs.map(([, i]) => images[i]?.cveCount ?? 0), (u, j) => {
-          const pair = runtimePairs[u];
-          if (!pair) throw new Error('runtime pair out of range');
-          return render(runtimeVulnerability(pair[0], pair[1], j));
-        }),
-      ]);
-    kinds.set('containerVulnerabilities', registrySeq(asArgRow));
-    kinds.set('subAssessments', registrySeq(asRestSubAssessment));
+    const registryPart = (render: (r: Rendered) => JsonObject): Sequence =>
+      unitSequence(imageIdx.map((i) => images[i]?.cveCount ?? 0), (u, j) => render(registryVulnerability(imageIdx[u] ?? -1, j)));
+    const runtimePart = (render: (r: Rendered) => JsonObject): Sequence =>
+      unitSequence(runtimePairs.map(([, i]) => images[i]?.cveCount ?? 0), (u, j) => {
+        const pair = runtimePairs[u];
+        if (!pair) throw new Error('runtime pair out of range');
+        return render(runtimeVulnerability(pair[0], pair[1], j));
+      });
+    kinds.set('registryContainerVulnerabilities', registryPart(asArgRow));
+    kinds.set('runtimeContainerVulnerabilities', runtimePart(asArgRow));
+    kinds.set('containerVulnerabilities', concatSequences([registryPart(asArgRow), runtimePart(asArgRow)]));
+    kinds.set('subAssessments', concatSequences([registryPart(asRestSubAssessment), runtimePart(asRestSubAssessment)]));
 
     const alertUnits: { resourceId: string; resourceGroup: string; entity: string; key: number; pool: readonly CatalogAlert[]; count: number; createdAt: number }[] = [
       ...clusterIdx.map((c) => {
