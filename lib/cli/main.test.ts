@@ -32,13 +32,19 @@ describe('posture CLI', () => {
     ['containerregistry/2025-11-01/RegistryList.json', 'registries', 1],
     ['security/2025-05-04/ListAssessmentsMetadata_example.json', 'recommendation_metadata', 3],
     ['security/2025-05-04/ListAssessments_example.json', 'findings', 2],
-    ['security/2025-05-04/GetAssessment_example.json', 'findings', 3],
+    // The same assessment as vmss2 in the list above: an update, not a new finding.
+    ['security/2025-05-04/GetAssessment_example.json', 'findings', 2],
   ])('imports %s into %s', async (file, table, atLeast) => {
     const io = capture();
     const code = await runCli(['import', path.join(EXAMPLES, file)], io, env);
     expect(io.stderr.join('\n')).toContain('✔ Imported');
     expect(code).toBe(0);
     expect(await count(table)).toBeGreaterThanOrEqual(atLeast);
+  });
+
+  it('stores an assessment seen in two files once, NotApplicable as dismissed', async () => {
+    const rows = (await db.pool.query(`SELECT status FROM findings WHERE resource_id LIKE '%/vmss2'`)).rows;
+    expect(rows).toEqual([{ status: 'dismissed' }]);
   });
 
   it('keeps an assessment imported before its metadata and corrects its severity when the metadata comes', async () => {
