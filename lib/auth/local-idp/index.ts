@@ -136,7 +136,17 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
       };
     },
     // Entra puts oid, tid, roles and groups in the ID token; so does this provider.
-    claims: { openid: ['sub', 'oid', 'tid', 'roles', 'groups'], profile: ['name', 'preferred_username'], email: ['email'] },
+    // amr rides on the openid scope, as in Entra tokens; as a standalone (null) claim the provider would only
+    // include it when the client asks for it by name.
+    claims: {
+      acr: null,
+      auth_time: null,
+      sid: null,
+      iss: null,
+      openid: ['sub', 'oid', 'tid', 'roles', 'groups', 'amr'],
+      profile: ['name', 'preferred_username'],
+      email: ['email'],
+    },
     conformIdTokenClaims: false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [jwk] },

@@ -22,7 +22,7 @@ declare module 'oidc-provider' {
   export interface Configuration {
     clients: ClientMetadata[];
     findAccount(ctx: unknown, id: string): Promise<ClaimsAccount | undefined>;
-    claims: Record<string, string[]>;
+    claims: Record<string, string[] | null>;
     conformIdTokenClaims?: boolean;
     cookies?: { keys: string[] };
     jwks?: { keys: Record<string, unknown>[] };
