@@ -56,57 +56,51 @@ export function teamOf(tags: Record<string, string>): string | null {
   return textOrNull(entry?.[1]);
 }
 
-function placement(id: string): { subscriptionId: string; resourceGroup: string; name: string } {
-  const subscriptionId = subscriptionIdOf(id);
-  const resourceGroup = resourceGroupOf(id);
-  const name = id.split('/').filter(Boolean).at(-1);
-  if (!subscriptionId || !resourceGroup || !name) {
-    throw new RecordError(`id is not a resource-group scoped ARM id ("${id}")`);
+/** The fields every tracked ARM resource row shares: where it lives, its name, location, tags and owning team. */
+function trackedResourceFields(resource: { id: string; name?: string | null; location?: string | null; tags?: z.infer<typeof tagsSchema> }) {
+  const subscriptionId = subscriptionIdOf(resource.id);
+  const resourceGroup = resourceGroupOf(resource.id);
+  const lastSegment = resource.id.split('/').filter(Boolean).at(-1);
+  if (!subscriptionId || !resourceGroup || !lastSegment) {
+    throw new RecordError(`id is not a resource-group scoped ARM id ("${resource.id}")`);
   }
-  return { subscriptionId, resourceGroup, name };
+  const tags = cleanTags(resource.tags);
+  return {
+    armId: resource.id,
+    subscriptionId,
+    resourceGroup,
+    name: textOrNull(resource.name) ?? lastSegment,
+    location: textOrNull(resource.location),
+    team: teamOf(tags),
+    tags,
+  };
 }
 
 export function toClusterRow(raw: unknown): ClusterRow {
   const cluster = parseRecord(managedClusterSchema, raw);
-  const where = placement(cluster.id);
-  const tags = cleanTags(cluster.tags);
   const p = cluster.properties;
   return clusterRowSchema.parse({
-    armId: cluster.id,
-    subscriptionId: where.subscriptionId,
-    resourceGroup: where.resourceGroup,
-    name: textOrNull(cluster.name) ?? where.name,
-    location: textOrNull(cluster.location),
+    ...trackedResourceFields(cluster),
     // currentKubernetesVersion is what runs; kubernetesVersion is what was asked for (may be an alias like "1.30").
     kubernetesVersion: textOrNull(p?.currentKubernetesVersion) ?? textOrNull(p?.kubernetesVersion),
     provisioningState: textOrNull(p?.provisioningState),
     fqdn: textOrNull(p?.fqdn) ?? textOrNull(p?.privateFQDN),
     rbacEnabled: p?.enableRBAC ?? null,
     networkPolicy: textOrNull(p?.networkProfile?.networkPolicy),
-    team: teamOf(tags),
-    tags,
     raw,
   });
 }
 
 export function toRegistryRow(raw: unknown): RegistryRow {
   const registry = parseRecord(registrySchema, raw);
-  const where = placement(registry.id);
-  const tags = cleanTags(registry.tags);
   const p = registry.properties;
   return registryRowSchema.parse({
-    armId: registry.id,
-    subscriptionId: where.subscriptionId,
-    resourceGroup: where.resourceGroup,
-    name: textOrNull(registry.name) ?? where.name,
-    location: textOrNull(registry.location),
+    ...trackedResourceFields(registry),
     loginServer: textOrNull(p?.loginServer),
     sku: textOrNull(registry.sku?.name),
     adminUserEnabled: p?.adminUserEnabled ?? null,
     publicNetworkAccess: textOrNull(p?.publicNetworkAccess),
     anonymousPullEnabled: p?.anonymousPullEnabled ?? null,
-    team: teamOf(tags),
-    tags,
     raw,
   });
 }

@@ -52,11 +52,6 @@ export function resourceTypeOf(armId: string): string | null {
   return types.length > 0 ? [namespace, ...types].join('/') : null;
 }
 
-/** The last segment of an id: the resource name. */
-export function resourceNameOf(armId: string): string | null {
-  return segmentsOf(armId).at(-1) ?? null;
-}
-
 const SECURITY_ASSESSMENT = /\/providers\/Microsoft\.Security\/assessments\//i;
 
 /**
@@ -67,12 +62,6 @@ export function assessedResourceIdOf(assessmentId: string): string | null {
   const match = SECURITY_ASSESSMENT.exec(assessmentId);
   if (!match || match.index === 0) return null;
   return assessmentId.slice(0, match.index);
-}
-
-/** The assessment key (GUID) inside an assessment or sub-assessment id. */
-export function assessmentKeyOf(assessmentId: string): string | null {
-  const match = /\/providers\/Microsoft\.Security\/assessments\/([^/]+)/i.exec(assessmentId);
-  return match?.[1]?.toLowerCase() ?? null;
 }
 
 export const CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';

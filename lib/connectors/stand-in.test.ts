@@ -1,0 +1,106 @@
+// End to end: every registered connector through its real SDK client against the local HTTPS ARM stand-in, with
+// small pages so nextLink / $skipToken paging is exercised. The test trusts the stand-in's certificate through a
+// per-call policy (request.agent), so it also runs without NODE_EXTRA_CA_CERTS.
+import { Agent } from 'node:https';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startArmStandIn, type ArmStandIn } from '../demo/arm-stand-in';
+import { generateTenant, type DemoRecordKind, type DemoTenant } from '../demo/generate-tenant';
+import { createDemoCredential } from '../demo/static-credential';
+import { ensureDevCertificate } from '../demo/tls';
+import { getConnector } from './registry';
+import { collect } from './testing/fake-arm';
+import type { AzureSettings, Connector, SourceBatch } from './types';
+
+let standIn: ArmStandIn;
+let tenant: DemoTenant;
+let trust: PipelinePolicy;
+
+beforeAll(async () => {
+  const tls = await ensureDevCertificate('.data/tls');
+  const agent = new Agent({ ca: tls.cert, keepAlive: false });
+  trust = {
+    name: 'trustStandInCertificate',
+    sendRequest(request, next) {
+      request.agent = agent;
+      return next(request);
+    },
+  };
+  tenant = generateTenant({ seed: 42, clusters: 6, now: new Date('2025-06-01T00:00:00Z') });
+  standIn = await startArmStandIn({ tenant, tls, pageSize: 7 });
+});
+
+afterAll(async () => {
+  await standIn?.stop();
+});
+
+function settings(): AzureSettings {
+  return {
+    armEndpoint: standIn.url,
+    subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),
+    sentinelWorkspaceIds: [],
+    credential: createDemoCredential(),
+    // The SDKs' own retries run on the injected 500s (about 5 s of backoff) before run() gives up, as in production.
+    additionalPolicies: [{ policy: trust, position: 'perCall' }],
+  };
+}
+
+function connector(id: Parameters<typeof getConnector>[0]): Connector {
+  const found = getConnector(id);
+  if (!found) throw new Error(`no connector ${id}`);
+  return found;
+}
+
+function total(kind: DemoRecordKind): number {
+  return tenant.subscriptions.reduce((sum, s) => sum + tenant.count(kind, s.subscriptionId), 0);
+}
+
+function all<K extends keyof SourceBatch>(batches: SourceBatch[], key: K): NonNullable<SourceBatch[K]>[number][] {
+  return batches.flatMap((b) => (b[key] ?? []) as NonNullable<SourceBatch[K]>[number][]);
+}
+
+describe('connectors against the ARM stand-in', () => {
+  it('inventory: every cluster, registry and subscription of the tenant', async () => {
+    const batches = await collect(connector('inventory').run({ azure: settings() }));
+    expect(all(batches, 'clusters')).toHaveLength(total('managedClusters'));
+    expect(all(batches, 'clusters')).toHaveLength(tenant.clusters.length);
+    expect(all(batches, 'registries')).toHaveLength(tenant.registries.length);
+    expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
+    expect(all(batches, 'clusters').every((c) => c.team !== null)).toBe(true);
+  });
+
+  it('defender-assessment: the metadata catalog once and every assessment', async () => {
+    const batches = await collect(connector('defender-assessment').run({ azure: settings() }));
+    const first = tenant.subscriptions[0]?.subscriptionId ?? '';
+    expect(all(batches, 'metadata')).toHaveLength(tenant.count('assessmentMetadata', first));
+    const findings = all(batches, 'findings');
+    expect(findings).toHaveLength(total('assessments'));
+    expect(new Set(findings.map((f) => f.sourceKey)).size).toBe(findings.length);
+    expect(findings.some((f) => f.clusterArmId !== null)).toBe(true);
+  });
+
+  it('defender-vulnerability: every registry and running-image finding, with workloads', async () => {
+    const batches = await collect(connector('defender-vulnerability').run({ azure: settings() }));
+    const findings = all(batches, 'findings');
+    expect(findings).toHaveLength(total('containerVulnerabilities'));
+    expect(findings.filter((f) => f.clusterArmId !== null)).toHaveLength(total('runtimeContainerVulnerabilities'));
+    expect(findings.filter((f) => f.registryArmId !== null)).toHaveLength(total('registryContainerVulnerabilities'));
+    expect(all(batches, 'workloads').length).toBeGreaterThan(0);
+    expect(batches.length).toBeGreaterThan(1);
+  });
+
+  for (const [id, path] of [
+    ['inventory', /Microsoft\.ContainerRegistry\/registries$/i],
+    ['defender-assessment', /Microsoft\.Security\/assessments$/i],
+    ['defender-vulnerability', /Microsoft\.ResourceGraph\/resources$/i],
+  ] as const) {
+    it(`${id}: a 500 from the source makes run() throw`, async () => {
+      standIn.setFaults({ failPaths: [path] });
+      try {
+        await expect(collect(connector(id).run({ azure: settings() }))).rejects.toThrow(/HTTP 500/);
+      } finally {
+        standIn.setFaults({});
+      }
+    });
+  }
+});
