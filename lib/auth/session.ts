@@ -7,7 +7,8 @@ import { cache } from 'react';
 import { getEnv } from '../env';
 import { getPrisma } from '../db/prisma';
 import { auth, claimsOf } from './auth';
-import { hasMfa, type SessionClaims } from './claims';
+import type { SessionClaims } from './claims';
+import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
 import type { Viewer } from './viewer';
 
@@ -22,14 +23,6 @@ export type SessionState =
 export const SIGN_IN_PATH = '/sign-in';
 export const NO_ACCESS_PATH = '/no-access';
 export const MFA_REQUIRED_PATH = '/mfa-required';
-
-/** Pure decision from claims (tested without Next): which state a session is in. */
-export function classifySession(claims: SessionClaims | null, requireMfa: boolean): Exclude<SessionState, { kind: 'ok' }> | { kind: 'ok-pending'; claims: SessionClaims } {
-  if (!claims) return { kind: 'anonymous' };
-  if (claims.roles.length === 0) return { kind: 'no-role', claims };
-  if (requireMfa && !hasMfa(claims)) return { kind: 'mfa-required', claims };
-  return { kind: 'ok-pending', claims };
-}
 
 export const getSessionState = cache(async (): Promise<SessionState> => {
   const env = getEnv();
