@@ -2,7 +2,7 @@ import 'server-only';
 // Who is signed in, for pages, route handlers, server actions and the data layer. The session cookie gives the
 // Entra claims; the cluster scope is resolved from the groups claim through the group_scopes table on every
 // request (cached per request), so an admin's change to a mapping applies at once.
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '../env';
 import { getPrisma } from '../db/prisma';
@@ -11,6 +11,7 @@ import type { SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
 import type { Viewer } from './viewer';
+import { can, type Permission } from './permissions';
 
 export type SessionState =
   | { kind: 'anonymous' }
@@ -59,4 +60,14 @@ export async function requireSignedInClaims(): Promise<SessionClaims> {
   const state = await getSessionState();
   if (state.kind === 'anonymous') redirect(SIGN_IN_PATH);
   return state.claims;
+}
+
+/**
+ * For pages behind one permission: the viewer, or a 404 when the role lacks it (the page's existence is not
+ * confirmed to someone who may not use it). Anonymous and role-less visitors are redirected as by requireViewer.
+ */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, permission)) notFound();
+  return viewer;
 }
