@@ -6,6 +6,9 @@ import pg from 'pg';
 import { ensureDatabase } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
 import { EnvError, parseEnv } from '../lib/env';
+import { isEntraConfigured } from '../lib/auth/identity-provider';
+import { ensureAuthSecret } from '../lib/auth/local-idp/auth-secret';
+import { LOCAL_IDP_ENV, startLocalIdp } from '../lib/auth/local-idp';
 import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
 import { needsBuild } from '../lib/runtime/needs-build';
 import { openAzure } from '../lib/runtime/open-azure';
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
 
   try {
     await migrate(db.url, { log });
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production' };
+    // No telemetry: the dashboard may run where nothing should leave the network.
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
     if (needsBuild()) {
       log('building the app (first start, or sources changed) …');
       const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], childEnv);
@@ -63,6 +67,22 @@ async function main(): Promise<void> {
     const azure = await openAzure(env, certificate);
     cleanups.push(() => azure.close());
     if (azure.mode === 'demo') log(`demo mode: serving a generated tenant from the local Azure stand-in at ${azure.settings.armEndpoint}`);
+
+    // Sign-in: Entra ID when configured; otherwise, in demo mode, the local OpenID Connect provider with the
+    // demo users — the app signs in through the same Entra provider code either way.
+    const appUrl = env.AUTH_URL ?? `http://localhost:${env.PORT}`;
+    childEnv.AUTH_URL = appUrl;
+    childEnv.AUTH_SECRET = env.AUTH_SECRET ?? (await ensureAuthSecret(env.DATA_DIR));
+    if (!isEntraConfigured(env) && env.POSTURE_MODE === 'demo') {
+      const idp = await startLocalIdp({ port: 0, tls: { key: certificate.key, cert: certificate.cert }, appUrl });
+      cleanups.push(() => idp.stop());
+      childEnv[LOCAL_IDP_ENV.issuer] = idp.issuer;
+      childEnv[LOCAL_IDP_ENV.clientId] = idp.clientId;
+      childEnv[LOCAL_IDP_ENV.clientSecret] = idp.clientSecret;
+      log(`demo sign-in: local identity provider at ${idp.issuer} (users: security, cluster-operator, app-operator, developer, manager, admin; password "demo")`);
+    } else if (!isEntraConfigured(env)) {
+      log('Entra ID is not configured (AUTH_MICROSOFT_ENTRA_ID_*): nobody will be able to sign in. See docs/entra-id.md.');
+    }
 
     const pool = new pg.Pool({ connectionString: db.url, max: 4 });
     cleanups.push(() => pool.end());

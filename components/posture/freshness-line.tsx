@@ -45,7 +45,9 @@ export function FreshnessLine({
           <div key={entry.source} data-source={entry.source} data-state={state.kind} className="flex min-w-0 items-baseline gap-1">
             <dt className="shrink-0 font-medium text-foreground">{SOURCE_LABELS[entry.source]}:</dt>
             <dd className="min-w-0">
-              {state.kind === 'never' ? (
+              {state.kind === 'not-connected' ? (
+                <span className="italic">not connected yet</span>
+              ) : state.kind === 'never' ? (
                 <span className="italic">never synced</span>
               ) : state.kind === 'synced' ? (
                 <span className={cn(state.stale && 'text-warning')}>

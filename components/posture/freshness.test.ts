@@ -46,3 +46,10 @@ describe('describeFreshness', () => {
     expect(describeFreshness(entry, NOW, 48 * 3_600_000)).toMatchObject({ kind: 'synced', stale: false });
   });
 });
+
+describe('describeFreshness for a source without a connector', () => {
+  it('says not connected instead of never synced', () => {
+    expect(describeFreshness({ source: 'defender-alert', lastSuccessAt: null, lastFailure: null, connected: false })).toEqual({ kind: 'not-connected' });
+    expect(describeFreshness({ source: 'defender-alert', lastSuccessAt: null, lastFailure: null, connected: true })).toEqual({ kind: 'never' });
+  });
+});

@@ -8,9 +8,12 @@ export type SourceFreshness = {
   lastSuccessAt: DateInput | null;
   /** The last failed run, or null. Shown only when it is newer than the last success. */
   lastFailure: { at: DateInput; error: string } | null;
+  /** false: no connector exists for this source yet, so "never synced" would suggest a fault that is not there. */
+  connected?: boolean;
 };
 
 export type FreshnessState =
+  | { kind: 'not-connected' }
   | { kind: 'never' }
   | { kind: 'synced'; at: Date; stale: boolean }
   | { kind: 'failed'; at: Date; error: string; lastSuccessAt: Date | null };
@@ -27,6 +30,7 @@ export function describeFreshness(
   now: DateInput = Date.now(),
   staleAfterMs: number = DEFAULT_STALE_AFTER_MS,
 ): FreshnessState {
+  if (entry.connected === false) return { kind: 'not-connected' };
   const success = entry.lastSuccessAt === null ? null : toDate(entry.lastSuccessAt);
   const failureAt = entry.lastFailure === null ? null : toDate(entry.lastFailure.at);
   if (entry.lastFailure && failureAt && (success === null || failureAt.getTime() > success.getTime())) {

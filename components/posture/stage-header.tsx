@@ -37,7 +37,7 @@ export function StageHeader({
         <Heading id={headingId} className="text-base font-semibold tracking-tight">
           {STAGE_LABELS[stage]}
         </Heading>
-        <p className="truncate text-sm text-muted-foreground">{description}</p>
+        <p className="text-sm text-muted-foreground">{description}</p>
       </div>
       <div className="flex items-center gap-4">
         <ul aria-label={`${STAGE_LABELS[stage]} controls by status`} className="flex items-center gap-3 text-xs tabular-nums">

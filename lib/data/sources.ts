@@ -5,6 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { SOURCE_IDS, type SourceId } from '../domain/model';
 import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
+import { CONNECTORS } from '../connectors/registry';
 
 export interface SourceFreshnessDto {
   source: SourceId;
@@ -12,6 +13,8 @@ export interface SourceFreshnessDto {
   lastFailure: { at: string; error: string } | null;
   /** A run is under way right now. */
   running: boolean;
+  /** A connector exists for this source (alerts, policy and Sentinel come later). */
+  connected: boolean;
 }
 
 export async function listSourceFreshness(_viewer: Viewer, db: PrismaClient = getPrisma()): Promise<SourceFreshnessDto[]> {
@@ -30,6 +33,7 @@ export async function listSourceFreshness(_viewer: Viewer, db: PrismaClient = ge
       lastSuccessAt: r?.last_success?.toISOString() ?? null,
       lastFailure: r?.last_failure ? { at: r.last_failure.toISOString(), error: r.error ?? 'unknown error' } : null,
       running: r?.running ?? false,
+      connected: CONNECTORS.some((c) => c.id === source),
     };
   });
 }
