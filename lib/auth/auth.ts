@@ -24,13 +24,6 @@ async function currentRequestInfo(): Promise<AuditRequestInfo | null> {
   }
 }
 
-/** Reads our claims from a session object; null when absent or malformed (a session from an older build). */
-export function claimsOf(session: Session | null): SessionClaims | null {
-  if (!session) return null;
-  const parsed = sessionClaimsSchema.safeParse((session as Session & { claims?: unknown }).claims);
-  return parsed.success ? parsed.data : null;
-}
-
 function isLoopbackUrl(url: string | undefined): boolean {
   if (!url) return false;
   const host = new URL(url).hostname;

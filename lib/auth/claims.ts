@@ -78,3 +78,10 @@ export function toSessionClaims(raw: unknown): SessionClaims {
 export function hasMfa(claims: Pick<SessionClaims, 'amr'>): boolean {
   return claims.amr.includes('mfa');
 }
+
+/** Reads our claims from an Auth.js session object; null when absent or malformed (a cookie from an older build). */
+export function claimsOf(session: { claims?: unknown } | null): SessionClaims | null {
+  if (!session) return null;
+  const parsed = sessionClaimsSchema.safeParse(session.claims);
+  return parsed.success ? parsed.data : null;
+}

@@ -6,8 +6,8 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '../env';
 import { getPrisma } from '../db/prisma';
-import { auth, claimsOf } from './auth';
-import type { SessionClaims } from './claims';
+import { auth } from './auth';
+import { claimsOf, type SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
 import type { Viewer } from './viewer';
@@ -27,7 +27,7 @@ export const MFA_REQUIRED_PATH = '/mfa-required';
 
 export const getSessionState = cache(async (): Promise<SessionState> => {
   const env = getEnv();
-  const decided = classifySession(claimsOf(await auth()), env.REQUIRE_MFA);
+  const decided = classifySession(claimsOf((await auth()) as { claims?: unknown } | null), env.REQUIRE_MFA);
   if (decided.kind !== 'ok-pending') return decided;
   const { claims } = decided;
   const scope = await resolveScope(getPrisma(), { roles: claims.roles, groups: claims.groups, unscopedRoles: env.UNSCOPED_ROLES });
