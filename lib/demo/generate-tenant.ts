@@ -68,6 +68,8 @@ export interface DemoCluster {
   vmSize: string;
   enableRBAC: boolean;
   networkPlugin: 'azure' | 'kubenet';
+  /** Network policy engine; null where none is installed (a finding the catalog's network-policy control reports). */
+  networkPolicy: 'azure' | 'calico' | 'cilium' | null;
   dnsPrefix: string;
 }
 
@@ -361,6 +363,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
       vmSize: rng.pick(VM_SIZES),
       enableRBAC: rng.chance(0.9),
       networkPlugin: rng.chance(0.75) ? 'azure' : 'kubenet',
+      networkPolicy: rng.chance(0.3) ? null : rng.pick(['azure', 'calico', 'cilium'] as const),
       dnsPrefix: `${name}-dns`,
     });
   }
@@ -1052,6 +1055,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
         networkProfile: {
           dnsServiceIP: '10.0.0.10',
           networkPlugin: cluster.networkPlugin,
+          ...(cluster.networkPolicy ? { networkPolicy: cluster.networkPolicy } : {}),
           podCidr: cluster.networkPlugin === 'kubenet' ? '10.244.0.0/16' : null,
           serviceCidr: '10.0.0.0/16',
         },

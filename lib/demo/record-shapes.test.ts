@@ -89,7 +89,8 @@ describe('demo records keep the key structure of the official examples', () => {
   });
 
   it('managed clusters match ManagedClustersList (2026-02-01)', () => {
-    expectShapes('managedClusters', listItems('ManagedClustersList.json'), { freeForm: ['tags'] });
+    // networkProfile.networkPolicy is documented on ContainerServiceNetworkProfile, absent from the example.
+    expectShapes('managedClusters', listItems('ManagedClustersList.json'), { freeForm: ['tags'], extra: ['properties.networkProfile.networkPolicy'] });
   });
 
   it('registries match RegistryList (2025-11-01)', () => {
