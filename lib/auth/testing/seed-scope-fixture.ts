@@ -1,0 +1,46 @@
+// Two teams' clusters and findings for the matrix and cross-scope tests: team A's cluster and finding, team
+// B's cluster and finding, in separate subscriptions, plus the demo group mapping.
+import path from 'node:path';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { seedGroupScopes } from '../seed-group-scopes';
+
+export const FIXTURE = {
+  teamA: { clusterId: 'aaaaaaaaaaa1', subscriptionId: '0000000a-0000-4000-8000-00000000000a' },
+  teamB: { clusterId: 'bbbbbbbbbbb1', subscriptionId: '0000000b-0000-4000-8000-00000000000b' },
+} as const;
+
+export async function seedScopeFixture(prisma: PrismaClient): Promise<{ findingA: string; findingB: string }> {
+  const now = new Date();
+  const ids: string[] = [];
+  for (const [team, f] of [['team-a', FIXTURE.teamA], ['team-b', FIXTURE.teamB]] as const) {
+    const armId = `/subscriptions/${f.subscriptionId}/resourceGroups/rg-${team}/providers/Microsoft.ContainerService/managedClusters/aks-${team}`;
+    await prisma.subscription.create({ data: { id: f.subscriptionId, displayName: `sub ${team}` } });
+    await prisma.cluster.create({
+      data: { id: f.clusterId, armId, subscriptionId: f.subscriptionId, resourceGroup: `rg-${team}`, name: `aks-${team}`, team, raw: {}, lastSeenAt: now },
+    });
+    const finding = await prisma.finding.create({
+      data: {
+        source: 'defender-assessment',
+        sourceKey: `${armId}/assessment/1`,
+        kind: 'recommendation',
+        ruleId: 'rule-1',
+        title: `Finding of ${team}`,
+        severity: 'high',
+        status: 'open',
+        resourceId: armId,
+        subscriptionId: f.subscriptionId,
+        clusterId: f.clusterId,
+        stage: 'deploy',
+        controlId: 'deploy-admission-policy',
+        firstSeenAt: now,
+        lastSeenAt: now,
+        lastRunId: BigInt(1),
+        raw: {},
+      },
+      select: { id: true },
+    });
+    ids.push(finding.id.toString());
+  }
+  await seedGroupScopes(prisma, path.resolve('config/scopes.example.json'));
+  return { findingA: ids[0] ?? '', findingB: ids[1] ?? '' };
+}
