@@ -60,7 +60,7 @@ describe('scope resolution from the groups claim', () => {
 
 describe('ids in URLs (pages)', () => {
   it('cluster page: own cluster renders, the other team’s answers 404', async () => {
-    const { default: page } = (await import('@/app/(dashboard)/clusters/[id]/page')) as { default: PageFn };
+    const { default: page } = (await import('@/app/(dashboard)/clusters/[id]/page')) as unknown as { default: PageFn };
     session.current = developerA;
     expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toEqual({ kind: 'rendered' });
     expect(await renderPage(page, { id: FIXTURE.teamB.clusterId })).toEqual({ kind: 'not-found' });
@@ -69,7 +69,7 @@ describe('ids in URLs (pages)', () => {
   });
 
   it('finding page: own finding renders, the other team’s answers 404', async () => {
-    const { default: page } = (await import('@/app/(dashboard)/findings/[id]/page')) as { default: PageFn };
+    const { default: page } = (await import('@/app/(dashboard)/findings/[id]/page')) as unknown as { default: PageFn };
     session.current = developerA;
     expect(await renderPage(page, { id: findings.findingA })).toEqual({ kind: 'rendered' });
     expect(await renderPage(page, { id: findings.findingB })).toEqual({ kind: 'not-found' });

@@ -80,3 +80,20 @@ describe('group scopes', () => {
     await expect(deleteGroupScope(prisma, admin, '00000000-0000-4000-8000-000000000fff', null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('seeding after an admin deleted a seeded group', () => {
+  it('does not bring the group back', async () => {
+    const db2 = await createTestDatabase();
+    const p2 = createPrisma(db2.url, 2);
+    try {
+      const file = path.resolve('config/scopes.example.json');
+      expect((await seedGroupScopes(p2, file)).inserted).toHaveLength(4);
+      await deleteGroupScope(p2, admin, DEMO_GROUPS.teamB.id, null);
+      expect((await seedGroupScopes(p2, file)).inserted).toEqual([]);
+      expect(await p2.groupScope.count()).toBe(3);
+    } finally {
+      await p2.$disconnect();
+      await db2.drop();
+    }
+  });
+});

@@ -13,6 +13,11 @@ export const scopesFileSchema = z.object({
   groups: z.array(groupScopeInputSchema).max(10_000),
 });
 
+function seededGroupsOf(detail: unknown): string[] {
+  const parsed = z.object({ groups: z.array(z.string()) }).safeParse(detail);
+  return parsed.success ? parsed.data.groups : [];
+}
+
 export async function seedGroupScopes(
   db: Pick<PrismaClient, 'groupScope' | 'auditLog' | '$transaction'>,
   file: string,
@@ -24,8 +29,12 @@ export async function seedGroupScopes(
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
   }
   return db.$transaction(async (tx) => {
+    // A group seeded once and later deleted by an admin stays deleted: the audit log remembers every seed.
+    const earlier = await tx.auditLog.findMany({ where: { action: 'scope.seed' }, select: { detail: true } });
+    const seededBefore = new Set(earlier.flatMap((e) => seededGroupsOf(e.detail)));
     const inserted: string[] = [];
     for (const g of parsed.data.groups) {
+      if (seededBefore.has(g.groupId)) continue;
       const result = await tx.groupScope.createMany({ data: [{ ...g, source: 'seed', updatedBy: SYSTEM_VIEWER.id }], skipDuplicates: true });
       if (result.count > 0) inserted.push(g.groupId);
     }

@@ -10,6 +10,8 @@ import { auth } from './auth';
 import { claimsOf, type SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
+import { scopesSeedFile, seedGroupScopes } from './seed-group-scopes';
+import { logger } from '../security/logger';
 import type { Viewer } from './viewer';
 import { can, type Permission } from './permissions';
 
@@ -25,11 +27,28 @@ export const SIGN_IN_PATH = '/sign-in';
 export const NO_ACCESS_PATH = '/no-access';
 export const MFA_REQUIRED_PATH = '/mfa-required';
 
+// The seed file is applied once per process, before the first scope is resolved; a failure is logged and
+// retried on the next request rather than letting people in with a half-seeded mapping unnoticed.
+let seeding: Promise<void> | undefined;
+function ensureScopesSeeded(): Promise<void> {
+  seeding ??= (async () => {
+    const file = await scopesSeedFile(getEnv());
+    if (!file) return;
+    const result = await seedGroupScopes(getPrisma(), file);
+    if (result.inserted.length > 0) logger.info('scopes.seeded', { file, groups: result.inserted.length });
+  })().catch((error: unknown) => {
+    seeding = undefined;
+    logger.error('scopes.seed_failed', { error });
+  });
+  return seeding;
+}
+
 export const getSessionState = cache(async (): Promise<SessionState> => {
   const env = getEnv();
   const decided = classifySession(claimsOf((await auth()) as { claims?: unknown } | null), env.REQUIRE_MFA);
   if (decided.kind !== 'ok-pending') return decided;
   const { claims } = decided;
+  await ensureScopesSeeded();
   const scope = await resolveScope(getPrisma(), { roles: claims.roles, groups: claims.groups, unscopedRoles: env.UNSCOPED_ROLES });
   return { kind: 'ok', claims, viewer: { id: claims.oid, name: claims.name, email: claims.email, roles: claims.roles, scope } };
 });
