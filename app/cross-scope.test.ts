@@ -95,7 +95,7 @@ describe('ids in parameters (data layer the pages and handlers call)', () => {
     const other = await listFindings(viewer, findingFiltersSchema.parse({ cluster: FIXTURE.teamB.clusterId, status: 'all' }), prisma);
     expect(JSON.stringify(other)).not.toContain(FIXTURE.teamB.clusterId);
     const all = await listFindings(viewer, findingFiltersSchema.parse({ status: 'all' }), prisma);
-    expect(JSON.stringify(all)).toContain('Finding of team-a');
-    expect(JSON.stringify(all)).not.toContain('Finding of team-b');
+    expect(JSON.stringify(all)).toContain('Finding of payments');
+    expect(JSON.stringify(all)).not.toContain('Finding of storefront');
   });
 });

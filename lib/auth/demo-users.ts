@@ -6,12 +6,15 @@ import type { AppRole } from './viewer';
 export const DEMO_TENANT_ID = '00000000-0000-4000-8000-00000000d3e0';
 export const DEMO_PASSWORD = 'demo';
 
-/** Demo Entra groups; their object ids appear in config/scopes.example.json. */
+/**
+ * Demo Entra groups; their object ids appear in config/scopes.example.json, which maps team A to the demo
+ * tenant's `payments` clusters and team B to its `storefront` clusters (lib/demo TEAMS).
+ */
 export const DEMO_GROUPS = {
   securityTeam: { id: '5ec00000-0000-4000-8000-000000000001', name: 'Security team' },
   platform: { id: '91a7f000-0000-4000-8000-000000000002', name: 'Platform (all clusters)' },
-  teamA: { id: '7ea0000a-0000-4000-8000-00000000000a', name: 'Team A' },
-  teamB: { id: '7ea0000b-0000-4000-8000-00000000000b', name: 'Team B' },
+  teamA: { id: '7ea0000a-0000-4000-8000-00000000000a', name: 'Payments team' },
+  teamB: { id: '7ea0000b-0000-4000-8000-00000000000b', name: 'Storefront team' },
 } as const;
 
 export interface DemoUser {

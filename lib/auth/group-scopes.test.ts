@@ -26,8 +26,8 @@ describe('group scopes', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = createPrisma(db.url, 2);
-    await addCluster(prisma, 'ca1', '00000000-0000-0000-0000-00000000000a', 'team-a');
-    await addCluster(prisma, 'cb1', '00000000-0000-0000-0000-00000000000b', 'team-b');
+    await addCluster(prisma, 'ca1', '00000000-0000-0000-0000-00000000000a', 'payments');
+    await addCluster(prisma, 'cb1', '00000000-0000-0000-0000-00000000000b', 'storefront');
     await seedGroupScopes(prisma, path.resolve('config/scopes.example.json'));
   });
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe('group scopes', () => {
   });
 
   it('does not overwrite an admin edit when seeding again', async () => {
-    await saveGroupScope(prisma, admin, { groupId: DEMO_GROUPS.teamA.id, displayName: 'Team A', teams: ['team-a'], subscriptionIds: ['00000000-0000-0000-0000-00000000000b'] }, null);
+    await saveGroupScope(prisma, admin, { groupId: DEMO_GROUPS.teamA.id, displayName: 'Team A', teams: ['payments'], subscriptionIds: ['00000000-0000-0000-0000-00000000000b'] }, null);
     const again = await seedGroupScopes(prisma, path.resolve('config/scopes.example.json'));
     expect(again.inserted).toEqual([]);
     const s = await resolveScope(prisma, { roles: ['developer'], groups: [DEMO_GROUPS.teamA.id], unscopedRoles: UNSCOPED });

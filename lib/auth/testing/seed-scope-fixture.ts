@@ -12,7 +12,7 @@ export const FIXTURE = {
 export async function seedScopeFixture(prisma: PrismaClient): Promise<{ findingA: string; findingB: string }> {
   const now = new Date();
   const ids: string[] = [];
-  for (const [team, f] of [['team-a', FIXTURE.teamA], ['team-b', FIXTURE.teamB]] as const) {
+  for (const [team, f] of [['payments', FIXTURE.teamA], ['storefront', FIXTURE.teamB]] as const) {
     const armId = `/subscriptions/${f.subscriptionId}/resourceGroups/rg-${team}/providers/Microsoft.ContainerService/managedClusters/aks-${team}`;
     await prisma.subscription.create({ data: { id: f.subscriptionId, displayName: `sub ${team}` } });
     await prisma.cluster.create({
