@@ -1,0 +1,18 @@
+// One sign-in per demo role through the real flow (app sign-in page → local OpenID Connect provider's form →
+// callback), saved as a storage state so journeys can start signed in as that role.
+import { expect, test as setup } from '@playwright/test';
+import { DEMO_ROLES, signInAs } from './support/sign-in';
+
+// The demo provider presents the self-signed dev certificate; Node trusts it via NODE_EXTRA_CA_CERTS, Chromium
+// is told to accept it here.
+setup.use({ ignoreHTTPSErrors: true });
+
+export const storageStatePath = (role: string) => `test-results/.auth/${role}.json`;
+
+for (const role of DEMO_ROLES) {
+  setup(`sign in as ${role}`, async ({ page }) => {
+    await signInAs(page, role);
+    await expect(page.getByTestId('viewer-name')).toBeVisible();
+    await page.context().storageState({ path: storageStatePath(role) });
+  });
+}

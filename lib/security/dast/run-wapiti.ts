@@ -1,0 +1,56 @@
+// The DAST step of CI: runs wapiti against the running app and fails on any high (or critical) finding.
+//   npx tsx lib/security/dast/run-wapiti.ts --url http://localhost:3100/ [--report test-results/wapiti.json]
+// Exit codes: 0 no high finding, 1 high findings (listed), 2 wapiti missing or failed.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findingsOf, highFindings } from './wapiti-report';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: 'http://localhost:3100/' },
+      report: { type: 'string', default: 'test-results/wapiti/report.json' },
+      'max-minutes': { type: 'string', default: '10' },
+    },
+  });
+  const url = values.url ?? 'http://localhost:3100/';
+  const report = path.resolve(values.report ?? 'test-results/wapiti/report.json');
+  await mkdir(path.dirname(report), { recursive: true });
+  const args = [
+    '-u', url,
+    // Stay on this app: the identity provider and anything else on loopback are out of scope.
+    '--scope', 'folder',
+    '-f', 'json', '-o', report,
+    '--flush-session',
+    '--max-scan-time', String(Number(values['max-minutes']) * 60),
+    '-v', '1',
+  ];
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn('wapiti', args, { stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  if (code === 127) {
+    process.stderr.write('wapiti is not installed (apt-get install wapiti).\n');
+    return 2;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(report, 'utf8'));
+  } catch {
+    process.stderr.write(`wapiti exited with ${code} and wrote no readable report at ${report}.\n`);
+    return 2;
+  }
+  const all = findingsOf(json);
+  const high = highFindings(json);
+  process.stdout.write(`wapiti: ${all.length} finding(s), ${high.length} at level high or above. Report: ${report}\n`);
+  for (const f of high) process.stdout.write(`  HIGH ${f.kind} ${f.category}: ${f.method} ${f.path} — ${f.info}\n`);
+  return high.length > 0 ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
