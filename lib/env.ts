@@ -101,8 +101,8 @@ export const envSchema = z
     SCOPES_CONFIG_FILE: optionalString,
     /** Session lifetime in minutes (the cookie is re-issued while in use). */
     SESSION_MAX_AGE_MINUTES: int(8 * 60, 5, 7 * 24 * 60),
-    /** Sign-in attempts per client address per minute before 429. */
-    SIGN_IN_RATE_LIMIT_PER_MINUTE: int(10, 1, 1000),
+    /** Sign-in attempts (Auth.js sign-in and callback requests) per client address per minute before 429. */
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: int(30, 1, 100_000),
     // ---- end of sign-in block ----
   })
   .transform((env) => ({

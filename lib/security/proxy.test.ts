@@ -1,0 +1,52 @@
+// proxy.ts as Next calls it: headers on every kind of response, a fresh nonce per request forwarded to the
+// renderer, and the sign-in rate limit.
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+beforeAll(() => {
+  process.env.POSTURE_MODE = 'demo';
+  process.env.SIGN_IN_RATE_LIMIT_PER_MINUTE = '5';
+  process.env.AUTH_LOCAL_IDP_ISSUER = 'https://127.0.0.1:4443';
+  process.env.AUTH_LOCAL_IDP_CLIENT_ID = 'c';
+  process.env.AUTH_LOCAL_IDP_CLIENT_SECRET = 's';
+});
+
+const req = (path: string, host = 'localhost:3000', headers: Record<string, string> = {}) =>
+  new NextRequest(new URL(path, `http://${host}`), { headers: { host, 'x-forwarded-for': '10.1.1.1', ...headers } });
+
+describe('proxy', () => {
+  it('sets the baseline headers and a per-request nonce, and forwards the CSP to the renderer', async () => {
+    const { proxy } = await import('../../proxy');
+    const a = proxy(req('/findings'));
+    const b = proxy(req('/findings'));
+    const csp = a.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/'nonce-[^']+'/);
+    expect(csp).not.toBe(b.headers.get('content-security-policy'));
+    expect(csp).toContain("form-action 'self' https://127.0.0.1:4443");
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(a.headers.get('strict-transport-security')).toBeNull();
+    // NextResponse.next({ request: { headers } }) passes request headers on as x-middleware-request-*.
+    expect(a.headers.get('x-middleware-request-content-security-policy')).toBe(csp);
+    expect(a.headers.get('x-middleware-request-x-nonce')).toBe(/'nonce-([^']+)'/.exec(csp)?.[1]);
+  });
+
+  it('sends HSTS and upgrade-insecure-requests for a real host name', async () => {
+    const { proxy } = await import('../../proxy');
+    const r = proxy(req('/', 'posture.example.com'));
+    expect(r.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(r.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+  });
+
+  it('rate-limits sign-in and callback requests per client address, with the headers still set', async () => {
+    const { proxy } = await import('../../proxy');
+    const statuses = Array.from({ length: 7 }, () => proxy(req('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' })).status);
+    expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
+    const limited = proxy(req('/api/auth/signin/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' }));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited.headers.get('content-security-policy')).toBeTruthy();
+    // Another address and other paths are not affected.
+    expect(proxy(req('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.8' })).status).toBe(200);
+    expect(proxy(req('/findings', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' })).status).toBe(200);
+  });
+});
