@@ -44,6 +44,7 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/findings/[id]/page.tsx': 'findings.view',
   'app/(dashboard)/admin/audit/page.tsx': 'audit.view',
   'app/(dashboard)/admin/scopes/page.tsx': 'scopes.manage',
+  'app/(dashboard)/admin/settings/page.tsx': 'settings.manage',
 };
 const NOT_IN_MATRIX: Record<string, string> = {
   'app/sign-in/page.tsx': 'public',
@@ -59,6 +60,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
 const ACTION_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/admin/scopes/actions.ts#saveScopeAction': 'scopes.manage',
   'app/(dashboard)/admin/scopes/actions.ts#deleteScopeAction': 'scopes.manage',
+  'app/(dashboard)/admin/settings/actions.ts#changeSettingAction': 'settings.manage',
 };
 
 const { pages, routes } = discoverAppFiles();
@@ -111,7 +113,7 @@ describe('admin index', () => {
     session.current = asRole(role);
     const mod = (await import('@/app/(dashboard)/admin/page')) as { default: Parameters<typeof renderPage>[0] };
     const outcome = await renderPage(mod.default, {});
-    expect(outcome.kind).toBe(roleCan(role, 'audit.view') || roleCan(role, 'scopes.manage') ? 'rendered' : 'not-found');
+    expect(outcome.kind).toBe(roleCan(role, 'audit.view') || roleCan(role, 'scopes.manage') || roleCan(role, 'settings.manage') ? 'rendered' : 'not-found');
   });
 });
 
@@ -176,6 +178,19 @@ describe('sessions that are not allowed in', () => {
       if (!page) continue;
       const mod = (await import(/* @vite-ignore */ `@/${file}`)) as { default: Parameters<typeof renderPage>[0] };
       expect(await renderPage(mod.default, paramsFor(page, sampleParams[file]).params), file).toEqual({ kind: 'redirect', to: '/no-access' });
+    }
+  });
+
+  it('with the require-MFA setting on, a session signed in without MFA goes to /mfa-required; with MFA it passes', async () => {
+    await prisma.appSetting.create({ data: { key: 'requireMfa', value: true } });
+    try {
+      const mod = (await import('@/app/(dashboard)/findings/page')) as unknown as { default: Parameters<typeof renderPage>[0] };
+      session.current = sessionFor('admin', { amr: ['pwd'] });
+      expect(await renderPage(mod.default, {})).toEqual({ kind: 'redirect', to: '/mfa-required' });
+      session.current = sessionFor('admin', { amr: ['pwd', 'mfa'] });
+      expect(await renderPage(mod.default, {})).toEqual({ kind: 'rendered' });
+    } finally {
+      await prisma.appSetting.delete({ where: { key: 'requireMfa' } });
     }
   });
 });

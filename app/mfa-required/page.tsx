@@ -1,17 +1,17 @@
-// /mfa-required — REQUIRE_MFA is on and this session was signed in without a second factor (`amr` lacks mfa).
+// /mfa-required — the require-MFA setting is on and this session was signed in without a second factor (`amr` lacks mfa).
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { hasMfa } from '@/lib/auth/claims';
-import { requireSignedInClaims } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
+import { getSessionState, SIGN_IN_PATH } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Multi-factor authentication required' };
 
 export default async function MfaRequiredPage() {
-  const claims = await requireSignedInClaims();
-  if (!getEnv().REQUIRE_MFA || hasMfa(claims)) redirect('/');
+  const state = await getSessionState();
+  if (state.kind === 'anonymous') redirect(SIGN_IN_PATH);
+  if (state.kind !== 'mfa-required') redirect('/');
+  const { claims } = state;
   return (
     <AuthCard title="Multi-factor authentication required" description={`You are signed in as ${claims.name} without a second factor.`}>
       <p className="text-sm">

@@ -13,6 +13,7 @@ import { requestInfo } from '../security/request-info';
 import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
+import { readSettings } from './settings';
 
 export const PROVIDER_ID = 'microsoft-entra-id';
 
@@ -104,7 +105,7 @@ export function buildAuthConfig(): NextAuthConfig {
         // The session exists but will be refused page by page; record why once, at sign-in.
         if (claims && claims.roles.length === 0) {
           await recordAuditSafely(getPrisma(), { actor: { id: claims.oid, name: claims.name }, action: 'auth.no_role', outcome: 'denied', detail: { unknownRoles: claims.unknownRoles }, request: await currentRequestInfo() });
-        } else if (claims && env.REQUIRE_MFA && !hasMfa(claims)) {
+        } else if (claims && !hasMfa(claims) && (await readSettings(getPrisma(), env)).requireMfa) {
           await recordAuditSafely(getPrisma(), { actor: { id: claims.oid, name: claims.name }, action: 'auth.mfa_refused', outcome: 'denied', detail: { amr: claims.amr }, request: await currentRequestInfo() });
         }
       },

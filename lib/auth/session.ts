@@ -10,6 +10,7 @@ import { auth } from './auth';
 import { claimsOf, type SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
+import { readSettings } from './settings';
 import { scopesSeedFile, seedGroupScopes } from './seed-group-scopes';
 import { logger } from '../security/logger';
 import type { Viewer } from './viewer';
@@ -45,7 +46,10 @@ function ensureScopesSeeded(): Promise<void> {
 
 export const getSessionState = cache(async (): Promise<SessionState> => {
   const env = getEnv();
-  const decided = classifySession(claimsOf((await auth()) as { claims?: unknown } | null), env.REQUIRE_MFA);
+  const claims0 = claimsOf((await auth()) as { claims?: unknown } | null);
+  // The MFA rule is an admin setting (default from REQUIRE_MFA); read only when someone is signed in.
+  const requireMfa = claims0 ? (await readSettings(getPrisma(), env)).requireMfa : false;
+  const decided = classifySession(claims0, requireMfa);
   if (decided.kind !== 'ok-pending') return decided;
   const { claims } = decided;
   await ensureScopesSeeded();

@@ -13,6 +13,7 @@ export default async function AdminPage() {
   const viewer = await requireViewer();
   const sections = [
     can(viewer, 'scopes.manage') && { href: '/admin/scopes', title: 'Cluster scopes', text: 'Which Entra groups see which clusters.' },
+    can(viewer, 'settings.manage') && { href: '/admin/settings', title: 'Settings', text: 'Security settings such as requiring MFA.' },
     can(viewer, 'audit.view') && { href: '/admin/audit', title: 'Audit log', text: 'Sign-ins, denied requests and every change, with CSV export.' },
   ].filter((s): s is { href: string; title: string; text: string } => Boolean(s));
   if (sections.length === 0) notFound();
