@@ -1,50 +1,24 @@
 // Cross-scope: a developer of team A must not reach team B's cluster or findings by guessing ids, in URLs
 // (pages, route handlers) or in query/body parameters. Out-of-scope answers exactly like "does not exist": 404.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { createPrisma } from '@/lib/db/prisma-factory';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { DEMO_GROUPS } from '@/lib/auth/demo-users';
-import { renderPage, sameOriginHeaders, sessionFor } from '@/lib/auth/testing/route-harness';
-import { FIXTURE, seedScopeFixture } from '@/lib/auth/testing/seed-scope-fixture';
+import { renderPage, sessionFor } from '@/lib/auth/testing/route-harness';
+import { testSession } from '@/lib/auth/testing/mock-next';
+import { FIXTURE, useScopeFixtureDatabase } from '@/lib/auth/testing/seed-scope-fixture';
 import type { Viewer } from '@/lib/auth/viewer';
 
-const session = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock('@/lib/auth/auth', () => ({
-  PROVIDER_ID: 'microsoft-entra-id',
-  auth: async () => session.current,
-  handlers: { GET: async () => new Response(null, { status: 204 }), POST: async () => new Response(null, { status: 204 }) },
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock('next/headers', () => ({
-  headers: async () => sameOriginHeaders(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
+vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
+vi.mock('next/headers', async () => (await import('@/lib/auth/testing/mock-next')).headersModule);
+vi.mock('next/cache', async () => (await import('@/lib/auth/testing/mock-next')).cacheModule);
 
 type PageFn = Parameters<typeof renderPage>[0];
 const developerA = sessionFor('developer', { groups: [DEMO_GROUPS.teamA.id], oid: 'dev-a' });
 const operatorB = sessionFor('app-operator', { groups: [DEMO_GROUPS.teamB.id], oid: 'ops-b' });
 
-let db: TestDatabase;
-let prisma: PrismaClient;
-let findings: { findingA: string; findingB: string };
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  process.env.AUTH_URL = 'http://localhost:3000';
-  process.env.POSTURE_MODE = 'demo';
-  prisma = createPrisma(db.url, 2);
-  findings = await seedScopeFixture(prisma);
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await db?.drop();
-});
+const fixture = useScopeFixtureDatabase({ beforeAll, afterAll });
 
 async function viewerOf(s: ReturnType<typeof sessionFor>): Promise<Viewer> {
-  session.current = s;
+  testSession.current = s;
   const { getViewer } = await import('@/lib/auth/session');
   const v = await getViewer();
   if (!v) throw new Error('no viewer');
@@ -61,18 +35,18 @@ describe('scope resolution from the groups claim', () => {
 describe('ids in URLs (pages)', () => {
   it('cluster page: own cluster renders, the other team’s answers 404', async () => {
     const { default: page } = (await import('@/app/(dashboard)/clusters/[id]/page')) as unknown as { default: PageFn };
-    session.current = developerA;
+    testSession.current = developerA;
     expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toEqual({ kind: 'rendered' });
     expect(await renderPage(page, { id: FIXTURE.teamB.clusterId })).toEqual({ kind: 'not-found' });
-    session.current = operatorB;
+    testSession.current = operatorB;
     expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toEqual({ kind: 'not-found' });
   });
 
   it('finding page: own finding renders, the other team’s answers 404', async () => {
     const { default: page } = (await import('@/app/(dashboard)/findings/[id]/page')) as unknown as { default: PageFn };
-    session.current = developerA;
-    expect(await renderPage(page, { id: findings.findingA })).toEqual({ kind: 'rendered' });
-    expect(await renderPage(page, { id: findings.findingB })).toEqual({ kind: 'not-found' });
+    testSession.current = developerA;
+    expect(await renderPage(page, { id: fixture.findings.findingA })).toEqual({ kind: 'rendered' });
+    expect(await renderPage(page, { id: fixture.findings.findingB })).toEqual({ kind: 'not-found' });
   });
 });
 
@@ -81,9 +55,9 @@ describe('ids in parameters (data layer the pages and handlers call)', () => {
     const viewer = await viewerOf(developerA);
     const { getCluster } = await import('@/lib/data/clusters');
     const { getFinding } = await import('@/lib/data/findings');
-    await expect(getCluster(viewer, FIXTURE.teamB.clusterId, prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getFinding(viewer, findings.findingB, prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getCluster(viewer, FIXTURE.teamA.clusterId, prisma)).resolves.toBeDefined();
+    await expect(getCluster(viewer, FIXTURE.teamB.clusterId, fixture.prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getFinding(viewer, fixture.findings.findingB, fixture.prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCluster(viewer, FIXTURE.teamA.clusterId, fixture.prisma)).resolves.toBeDefined();
   });
 
   it('list filters naming the other team’s cluster return nothing, never its rows', async () => {
@@ -91,10 +65,10 @@ describe('ids in parameters (data layer the pages and handlers call)', () => {
     const { listClusters } = await import('@/lib/data/clusters');
     const { listFindings } = await import('@/lib/data/findings');
     const { findingFiltersSchema } = await import('@/lib/validation/findings');
-    expect((await listClusters(viewer, prisma)).map((c) => c.id)).toEqual([FIXTURE.teamA.clusterId]);
-    const other = await listFindings(viewer, findingFiltersSchema.parse({ cluster: FIXTURE.teamB.clusterId, status: 'all' }), prisma);
+    expect((await listClusters(viewer, fixture.prisma)).map((c) => c.id)).toEqual([FIXTURE.teamA.clusterId]);
+    const other = await listFindings(viewer, findingFiltersSchema.parse({ cluster: FIXTURE.teamB.clusterId, status: 'all' }), fixture.prisma);
     expect(JSON.stringify(other)).not.toContain(FIXTURE.teamB.clusterId);
-    const all = await listFindings(viewer, findingFiltersSchema.parse({ status: 'all' }), prisma);
+    const all = await listFindings(viewer, findingFiltersSchema.parse({ status: 'all' }), fixture.prisma);
     expect(JSON.stringify(all)).toContain('Finding of payments');
     expect(JSON.stringify(all)).not.toContain('Finding of storefront');
   });

@@ -2,9 +2,6 @@
 // either let through or refused exactly as the permission table says. The expected permission of each entry
 // is written here; a new entry missing from these tables fails the test until someone decides its permission.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { createPrisma } from '@/lib/db/prisma-factory';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/auth/permissions';
 import { APP_ROLES } from '@/lib/auth/viewer';
 import { DEMO_GROUPS } from '@/lib/auth/demo-users';
@@ -16,24 +13,14 @@ import {
   isRouteHandler,
   paramsFor,
   renderPage,
-  sameOriginHeaders,
   sessionFor,
 } from '@/lib/auth/testing/route-harness';
-import { FIXTURE, seedScopeFixture } from '@/lib/auth/testing/seed-scope-fixture';
+import { testSession } from '@/lib/auth/testing/mock-next';
+import { FIXTURE, useScopeFixtureDatabase } from '@/lib/auth/testing/seed-scope-fixture';
 
-const session = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock('@/lib/auth/auth', () => ({
-  PROVIDER_ID: 'microsoft-entra-id',
-  auth: async () => session.current,
-  handlers: { GET: async () => new Response(null, { status: 204 }), POST: async () => new Response(null, { status: 204 }) },
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock('next/headers', () => ({
-  headers: async () => sameOriginHeaders(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
+vi.mock('next/headers', async () => (await import('@/lib/auth/testing/mock-next')).headersModule);
+vi.mock('next/cache', async () => (await import('@/lib/auth/testing/mock-next')).cacheModule);
 
 /** Page → the permission it needs. Pages outside the table must be listed in NOT_IN_MATRIX with a reason. */
 const PAGE_PERMISSIONS: Record<string, Permission> = {
@@ -68,26 +55,12 @@ const actionModules = discoverActionModules();
 // Every test session sees both teams, so the matrix measures permissions only (scope: cross-scope.test.ts).
 const asRole = (role: (typeof APP_ROLES)[number]) => sessionFor(role, { groups: [DEMO_GROUPS.teamA.id, DEMO_GROUPS.teamB.id] });
 
-let db: TestDatabase;
-let prisma: PrismaClient;
-let sampleParams: Record<string, Record<string, string>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  process.env.AUTH_URL = 'http://localhost:3000';
-  process.env.POSTURE_MODE = 'demo';
-  prisma = createPrisma(db.url, 2);
-  const { findingA } = await seedScopeFixture(prisma);
-  sampleParams = {
+const fixture = useScopeFixtureDatabase({ beforeAll, afterAll });
+const sampleParams = (file: string): Record<string, string> | undefined =>
+  ({
     'app/(dashboard)/clusters/[id]/page.tsx': { id: FIXTURE.teamA.clusterId },
-    'app/(dashboard)/findings/[id]/page.tsx': { id: findingA },
-  };
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await db?.drop();
-});
+    'app/(dashboard)/findings/[id]/page.tsx': { id: fixture.findings.findingA },
+  })[file];
 
 describe('the matrix covers the tree', () => {
   it('every page has an expected permission or a stated reason', () => {
@@ -100,9 +73,9 @@ describe.each(Object.entries(PAGE_PERMISSIONS))('page %s (needs %s)', (file, per
     const page = pages.find((p) => p.file === file);
     expect(page, `${file} no longer exists: remove it from the matrix`).toBeDefined();
     if (!page) return;
-    session.current = asRole(role);
+    testSession.current = asRole(role);
     const mod = (await import(/* @vite-ignore */ `@/${file}`)) as { default: Parameters<typeof renderPage>[0] };
-    const outcome = await renderPage(mod.default, paramsFor(page, sampleParams[file]).params);
+    const outcome = await renderPage(mod.default, paramsFor(page, sampleParams(file)).params);
     if (roleCan(role, permission)) expect(outcome).toEqual({ kind: 'rendered' });
     else expect(['not-found', 'forbidden']).toContain(outcome.kind);
   });
@@ -110,7 +83,7 @@ describe.each(Object.entries(PAGE_PERMISSIONS))('page %s (needs %s)', (file, per
 
 describe('admin index', () => {
   it.each(APP_ROLES)('as %s: shown only with audit.view or scopes.manage', async (role) => {
-    session.current = asRole(role);
+    testSession.current = asRole(role);
     const mod = (await import('@/app/(dashboard)/admin/page')) as { default: Parameters<typeof renderPage>[0] };
     const outcome = await renderPage(mod.default, {});
     expect(outcome.kind).toBe(roleCan(role, 'audit.view') || roleCan(role, 'scopes.manage') || roleCan(role, 'settings.manage') ? 'rendered' : 'not-found');
@@ -131,7 +104,7 @@ describe.each(routes.map((r) => [r.file, r] as const))('route %s', (file, route)
       if (!expected) continue;
       for (const role of APP_ROLES) {
         const s = asRole(role);
-        session.current = s;
+        testSession.current = s;
         const { url, params } = paramsFor(route);
         const response = await handler(browserRequest(url, method, method === 'GET' ? undefined : {}), { params: Promise.resolve(params) });
         await response.arrayBuffer();
@@ -140,7 +113,7 @@ describe.each(routes.map((r) => [r.file, r] as const))('route %s', (file, route)
           expect(response.status, `${key} as ${role}`).toBeLessThan(500);
         } else {
           expect(response.status, `${key} as ${role}`).toBe(403);
-          const denied = await prisma.auditLog.count({ where: { actorId: s.claims.oid, action: 'access.denied' } });
+          const denied = await fixture.prisma.auditLog.count({ where: { actorId: s.claims.oid, action: 'access.denied' } });
           expect(denied, `${key} as ${role}: refusal audited`).toBeGreaterThan(0);
         }
       }
@@ -160,7 +133,7 @@ describe.each(actionModules.map((m) => [m] as const))('server actions in %s', (f
       expect(guardOf(fn), key).toEqual({ kind: 'permission', permission: expected });
       if (!expected) continue;
       for (const role of APP_ROLES) {
-        session.current = asRole(role);
+        testSession.current = asRole(role);
         const result = (await (fn as (input: FormData) => Promise<{ ok: boolean; error?: { code: string } }>)(new FormData())) ?? { ok: true };
         const code = result.ok ? null : result.error?.code;
         if (roleCan(role, expected)) expect(['FORBIDDEN', 'UNAUTHENTICATED'], `${key} as ${role}`).not.toContain(code);
@@ -172,25 +145,25 @@ describe.each(actionModules.map((m) => [m] as const))('server actions in %s', (f
 
 describe('sessions that are not allowed in', () => {
   it('a signed-in person without a known role goes to /no-access from every matrix page', async () => {
-    session.current = sessionFor(null);
+    testSession.current = sessionFor(null);
     for (const file of Object.keys(PAGE_PERMISSIONS)) {
       const page = pages.find((p) => p.file === file);
       if (!page) continue;
       const mod = (await import(/* @vite-ignore */ `@/${file}`)) as { default: Parameters<typeof renderPage>[0] };
-      expect(await renderPage(mod.default, paramsFor(page, sampleParams[file]).params), file).toEqual({ kind: 'redirect', to: '/no-access' });
+      expect(await renderPage(mod.default, paramsFor(page, sampleParams(file)).params), file).toEqual({ kind: 'redirect', to: '/no-access' });
     }
   });
 
   it('with the require-MFA setting on, a session signed in without MFA goes to /mfa-required; with MFA it passes', async () => {
-    await prisma.appSetting.create({ data: { key: 'requireMfa', value: true } });
+    await fixture.prisma.appSetting.create({ data: { key: 'requireMfa', value: true } });
     try {
       const mod = (await import('@/app/(dashboard)/findings/page')) as unknown as { default: Parameters<typeof renderPage>[0] };
-      session.current = sessionFor('admin', { amr: ['pwd'] });
+      testSession.current = sessionFor('admin', { amr: ['pwd'] });
       expect(await renderPage(mod.default, {})).toEqual({ kind: 'redirect', to: '/mfa-required' });
-      session.current = sessionFor('admin', { amr: ['pwd', 'mfa'] });
+      testSession.current = sessionFor('admin', { amr: ['pwd', 'mfa'] });
       expect(await renderPage(mod.default, {})).toEqual({ kind: 'rendered' });
     } finally {
-      await prisma.appSetting.delete({ where: { key: 'requireMfa' } });
+      await fixture.prisma.appSetting.delete({ where: { key: 'requireMfa' } });
     }
   });
 });

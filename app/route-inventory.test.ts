@@ -12,22 +12,12 @@ import {
   isRouteHandler,
   paramsFor,
   renderPage,
-  sameOriginHeaders,
 } from '@/lib/auth/testing/route-harness';
+import { testSession } from '@/lib/auth/testing/mock-next';
 
-const session = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock('@/lib/auth/auth', () => ({
-  PROVIDER_ID: 'microsoft-entra-id',
-  auth: async () => session.current,
-  handlers: { GET: async () => new Response(null, { status: 204 }), POST: async () => new Response(null, { status: 204 }) },
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock('next/headers', () => ({
-  headers: async () => sameOriginHeaders(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
+vi.mock('next/headers', async () => (await import('@/lib/auth/testing/mock-next')).headersModule);
+vi.mock('next/cache', async () => (await import('@/lib/auth/testing/mock-next')).cacheModule);
 
 /** Deliberately public: reviewed, with the reason. Adding a line here is a security decision. */
 const PUBLIC_PAGES: Record<string, string> = {
@@ -51,7 +41,7 @@ beforeAll(() => {
   process.env.DATABASE_URL ??= 'postgresql://nobody:none@127.0.0.1:1/none';
   process.env.AUTH_URL = 'http://localhost:3000';
   process.env.POSTURE_MODE ??= 'demo';
-  session.current = null;
+  testSession.current = null;
 });
 
 describe('route inventory discovery', () => {

@@ -2,6 +2,8 @@
 // B's cluster and finding, in separate subscriptions, plus the demo group mapping.
 import path from 'node:path';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { createPrisma } from '../../db/prisma-factory';
+import { createTestDatabase, type TestDatabase } from '../../testing/db';
 import { seedGroupScopes } from '../seed-group-scopes';
 
 export const FIXTURE = {
@@ -43,4 +45,25 @@ export async function seedScopeFixture(prisma: PrismaClient): Promise<{ findingA
   }
   await seedGroupScopes(prisma, path.resolve('config/scopes.example.json'));
   return { findingA: ids[0] ?? '', findingB: ids[1] ?? '' };
+}
+
+/**
+ * A migrated database with the fixture, wired as the app's database (DATABASE_URL) for the test file. Call at
+ * the top level of a test file; read `fixture.prisma` and `fixture.findings` inside tests.
+ */
+export function useScopeFixtureDatabase(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  const fixture = {} as { db: TestDatabase; prisma: PrismaClient; findings: { findingA: string; findingB: string } };
+  hooks.beforeAll(async () => {
+    fixture.db = await createTestDatabase();
+    process.env.DATABASE_URL = fixture.db.url;
+    process.env.AUTH_URL = 'http://localhost:3000';
+    process.env.POSTURE_MODE = 'demo';
+    fixture.prisma = createPrisma(fixture.db.url, 2);
+    fixture.findings = await seedScopeFixture(fixture.prisma);
+  });
+  hooks.afterAll(async () => {
+    await fixture.prisma?.$disconnect();
+    await fixture.db?.drop();
+  });
+  return fixture;
 }
