@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
+    // The local identity provider of demo mode serves HTTPS with the self-signed dev certificate.
+    ignoreHTTPSErrors: true,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

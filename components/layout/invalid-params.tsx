@@ -13,7 +13,7 @@ export function InvalidParams({ error, resetHref }: { error: z.ZodError; resetHr
         <ul className="list-disc pl-5">
           {error.issues.map((i, n) => (
             <li key={n}>
-              <code>{i.path.join('.') || 'query'}</code>: {i.message}
+              <code>{i.path.filter((p) => typeof p === 'string').join('.') || 'query'}</code>: {i.message}
             </li>
           ))}
         </ul>

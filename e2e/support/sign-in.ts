@@ -1,0 +1,15 @@
+// Signs in through the real flow: the app's sign-in page → the local OpenID Connect provider's form → back.
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_ROLES = ['security', 'cluster-operator', 'app-operator', 'developer', 'manager', 'admin'] as const;
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+export async function signInAs(page: Page, role: DemoRole, returnTo = '/'): Promise<void> {
+  await page.goto(returnTo);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByLabel(/user/i).fill(role);
+  await page.getByLabel(/password/i).fill('demo');
+  await page.getByRole('button', { name: /sign in|continue/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && url.port === new URL(page.url()).port && !url.href.includes('/interaction/'));
+}
