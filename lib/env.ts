@@ -18,7 +18,7 @@ const int = (fallback: number, min: number, max: number) =>
 
 const guid = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'expected a GUID');
 
-export const envSchema = z
+const envObject = z
   .object({
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('production')),
     PORT: int(3000, 1, 65535),
@@ -104,7 +104,12 @@ export const envSchema = z
     /** Sign-in attempts (Auth.js sign-in and callback requests) per client address per minute before 429. */
     SIGN_IN_RATE_LIMIT_PER_MINUTE: int(30, 1, 100_000),
     // ---- end of sign-in block ----
-  })
+  });
+
+/** Every variable the app reads; the README's configuration table must list each one (lib/env.test.ts). */
+export const ENV_VARIABLES = Object.keys(envObject.shape) as readonly (keyof typeof envObject.shape)[];
+
+export const envSchema = envObject
   .transform((env) => ({
     ...env,
     POSTURE_MODE: env.POSTURE_MODE ?? (env.AZURE_SUBSCRIPTION_IDS ? 'azure' : 'demo'),
