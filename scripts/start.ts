@@ -90,11 +90,12 @@ async function main(): Promise<void> {
     cleanups.push(() => scheduler.stop());
 
     next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(env.PORT)], { stdio: 'inherit', env: childEnv });
-    next.on('exit', (code) => {
-      if (!stopping) {
-        log(`the web server exited (code ${code ?? 'null'})`);
-        void shutdown(code ?? 1);
-      }
+    next.on('exit', (code, signal) => {
+      if (stopping) return;
+      // Ctrl-C reaches the whole process group, so Next may stop before our own handler runs: not an error.
+      if (signal === 'SIGINT' || signal === 'SIGTERM') return void shutdown(0);
+      log(`the web server exited (code ${code ?? signal ?? 'unknown'})`);
+      void shutdown(code ?? 1);
     });
     log(`dashboard on http://localhost:${env.PORT}`);
   } catch (e) {
