@@ -8,6 +8,9 @@ import { createNonce, isLoopbackHost, securityHeaders } from '@/lib/security/hea
 import { createRateLimiter } from '@/lib/security/rate-limit';
 import { clientAddress } from '@/lib/security/request-info';
 import { logger } from '@/lib/security/logger';
+import { decidePageAccess } from '@/lib/auth/page-access';
+
+const NOT_FOUND_PATH = '/_access/not-found';
 
 const signInLimiter = createRateLimiter({ limit: () => getEnv().SIGN_IN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
 
@@ -27,7 +30,7 @@ function identityProviderOrigins(): string[] {
   return formActionOrigins;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = createNonce();
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
   const headers = securityHeaders({
@@ -56,7 +59,20 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
-  response = NextResponse.next({ request: { headers: requestHeaders } });
+
+  // Pages with a permission or a scoped id get their real status here, before streaming starts.
+  const access = request.method === 'GET' || request.method === 'HEAD' ? await decidePageAccess(request).catch((error: unknown) => {
+    logger.error('proxy.access_check_failed', { path: request.nextUrl.pathname, error });
+    return { kind: 'allow' as const }; // the page's own guard still decides
+  }) : { kind: 'allow' as const };
+  if (access.kind === 'redirect') {
+    response = NextResponse.redirect(new URL(access.to, request.nextUrl.origin), 307);
+  } else if (access.kind === 'not-found') {
+    // A path no route serves: Next renders the app's not-found page with a 404 status.
+    response = NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.nextUrl.origin), { request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   return response;
 }

@@ -68,6 +68,16 @@ describe('the matrix covers the tree', () => {
   });
 });
 
+describe('early page decisions in proxy.ts agree with the matrix', () => {
+  it.each(Object.entries(PAGE_PERMISSIONS))('%s', async (file, permission) => {
+    const { matchPageRule } = await import('@/lib/auth/page-access');
+    const page = pages.find((p) => p.file === file);
+    if (!page) return;
+    const match = matchPageRule(paramsFor(page, sampleParams(file)).url);
+    if (match) expect(match.rule.anyOf).toEqual([permission]);
+  });
+});
+
 describe.each(Object.entries(PAGE_PERMISSIONS))('page %s (needs %s)', (file, permission) => {
   it.each(APP_ROLES)('as %s', async (role) => {
     const page = pages.find((p) => p.file === file);

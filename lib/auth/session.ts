@@ -44,18 +44,21 @@ function ensureScopesSeeded(): Promise<void> {
   return seeding;
 }
 
-export const getSessionState = cache(async (): Promise<SessionState> => {
+/** The session state for given claims: role, MFA rule, then the cluster scope from the groups claim. */
+export async function resolveSessionState(claims: SessionClaims | null): Promise<SessionState> {
   const env = getEnv();
-  const claims0 = claimsOf((await auth()) as { claims?: unknown } | null);
   // The MFA rule is an admin setting (default from REQUIRE_MFA); read only when someone is signed in.
-  const requireMfa = claims0 ? (await readSettings(getPrisma(), env)).requireMfa : false;
-  const decided = classifySession(claims0, requireMfa);
+  const requireMfa = claims ? (await readSettings(getPrisma(), env)).requireMfa : false;
+  const decided = classifySession(claims, requireMfa);
   if (decided.kind !== 'ok-pending') return decided;
-  const { claims } = decided;
   await ensureScopesSeeded();
-  const scope = await resolveScope(getPrisma(), { roles: claims.roles, groups: claims.groups, unscopedRoles: env.UNSCOPED_ROLES });
-  return { kind: 'ok', claims, viewer: { id: claims.oid, name: claims.name, email: claims.email, roles: claims.roles, scope } };
-});
+  const scope = await resolveScope(getPrisma(), { roles: decided.claims.roles, groups: decided.claims.groups, unscopedRoles: env.UNSCOPED_ROLES });
+  const c = decided.claims;
+  return { kind: 'ok', claims: c, viewer: { id: c.oid, name: c.name, email: c.email, roles: c.roles, scope } };
+}
+
+/** The current request's session state (cached per request). */
+export const getSessionState = cache(async (): Promise<SessionState> => resolveSessionState(claimsOf((await auth()) as { claims?: unknown } | null)));
 
 /** The signed-in viewer with a known role (and MFA when required), or null. */
 export async function getViewer(): Promise<Viewer | null> {

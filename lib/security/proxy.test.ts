@@ -1,7 +1,9 @@
 // proxy.ts as Next calls it: headers on every kind of response, a fresh nonce per request forwarded to the
-// renderer, and the sign-in rate limit.
+// renderer, and the sign-in rate limit. (Page access decisions: lib/auth/page-access.test.ts.)
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
 
 beforeAll(() => {
   process.env.POSTURE_MODE = 'demo';
@@ -14,11 +16,15 @@ beforeAll(() => {
 const req = (path: string, host = 'localhost:3000', headers: Record<string, string> = {}) =>
   new NextRequest(new URL(path, `http://${host}`), { headers: { host, 'x-forwarded-for': '10.1.1.1', ...headers } });
 
+async function call(path: string, host?: string, headers?: Record<string, string>) {
+  const { proxy } = await import('../../proxy');
+  return proxy(req(path, host, headers));
+}
+
 describe('proxy', () => {
   it('sets the baseline headers and a per-request nonce, and forwards the CSP to the renderer', async () => {
-    const { proxy } = await import('../../proxy');
-    const a = proxy(req('/findings'));
-    const b = proxy(req('/findings'));
+    const a = await call('/findings');
+    const b = await call('/findings');
     const csp = a.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/'nonce-[^']+'/);
     expect(csp).not.toBe(b.headers.get('content-security-policy'));
@@ -31,22 +37,22 @@ describe('proxy', () => {
   });
 
   it('sends HSTS and upgrade-insecure-requests for a real host name', async () => {
-    const { proxy } = await import('../../proxy');
-    const r = proxy(req('/', 'posture.example.com'));
+    const r = await call('/', 'posture.example.com');
     expect(r.headers.get('strict-transport-security')).toMatch(/max-age=/);
     expect(r.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
   });
 
   it('rate-limits sign-in and callback requests per client address, with the headers still set', async () => {
-    const { proxy } = await import('../../proxy');
-    const statuses = Array.from({ length: 7 }, () => proxy(req('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' })).status);
-    expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
-    const limited = proxy(req('/api/auth/signin/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' }));
+    const from = { 'x-forwarded-for': '10.9.9.9' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call('/api/auth/callback/microsoft-entra-id', 'localhost:3000', from)).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const limited = await call('/api/auth/signin/microsoft-entra-id', 'localhost:3000', from);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited.headers.get('content-security-policy')).toBeTruthy();
     // Another address and other paths are not affected.
-    expect(proxy(req('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.8' })).status).toBe(200);
-    expect(proxy(req('/findings', 'localhost:3000', { 'x-forwarded-for': '10.9.9.9' })).status).toBe(200);
+    expect((await call('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.8' })).status).toBe(200);
+    expect((await call('/findings', 'localhost:3000', from)).status).toBe(200);
   });
 });

@@ -1,0 +1,59 @@
+// Early page decisions with a real encrypted session cookie: anonymous → 307 sign-in, wrong role → 404 (and
+// audited), another team's cluster or finding → 404, own → allowed.
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
+import { DEMO_GROUPS } from './demo-users';
+import { sessionFor } from './testing/route-harness';
+import { FIXTURE, useScopeFixtureDatabase } from './testing/seed-scope-fixture';
+import type { AppRole } from './viewer';
+
+vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
+
+const SECRET = 'test-secret-test-secret-test-secret-0123';
+const COOKIE = 'authjs.session-token';
+const fixture = useScopeFixtureDatabase({ beforeAll, afterAll });
+beforeAll(() => {
+  process.env.AUTH_SECRET = SECRET;
+});
+
+async function request(path: string, role: AppRole | null | 'anonymous', groups: string[] = []): Promise<NextRequest> {
+  const headers: Record<string, string> = {};
+  if (role !== 'anonymous') {
+    const s = sessionFor(role, { groups, oid: `pa-${role ?? 'none'}` });
+    const jwe = await encode({ token: { sub: s.claims.oid, claims: s.claims }, secret: SECRET, salt: COOKIE });
+    headers.cookie = `${COOKIE}=${jwe}`;
+  }
+  return new NextRequest(new URL(path, 'http://localhost:3000'), { headers });
+}
+
+describe('page access decided before rendering', () => {
+  it('redirects anonymous and role-less visitors', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    expect(await decidePageAccess(await request('/admin/audit', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(await request('/admin/audit', null))).toEqual({ kind: 'redirect', to: '/no-access' });
+  });
+
+  it('answers 404 for an admin page the role may not use, and audits it', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    expect(await decidePageAccess(await request('/admin/audit', 'developer'))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await request('/admin/scopes', 'security'))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await request('/admin/audit', 'security'))).toEqual({ kind: 'allow' });
+    expect(await fixture.prisma.auditLog.count({ where: { actorId: 'pa-developer', action: 'access.denied' } })).toBe(1);
+  });
+
+  it('answers 404 for another team’s cluster or finding, allows the own ones', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    const dev = (path: string) => request(path, 'developer', [DEMO_GROUPS.teamA.id]);
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamB.clusterId}`))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingB}`))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.clusterId}`))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingA}`))).toEqual({ kind: 'allow' });
+  });
+
+  it('ignores a cookie it cannot decrypt (tampered or from another secret)', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` } });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+  });
+});

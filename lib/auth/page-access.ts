@@ -1,0 +1,77 @@
+// Early access decisions for pages, taken in proxy.ts before rendering starts. Pages still check for
+// themselves (requireViewer/requirePermission, and the data layer's scope); this exists because a page that
+// refuses from inside a streamed Suspense boundary (every dashboard segment has loading.tsx) can no longer
+// change the HTTP status: the visitor sees "not found", but the response says 200. Deciding here gives the
+// real 307 to sign-in and the real 404 for a page the role may not use or a cluster outside the scope.
+import { getToken } from 'next-auth/jwt';
+import type { NextRequest } from 'next/server';
+import { getEnv } from '../env';
+import { getPrisma } from '../db/prisma';
+import { clusterScope, findingScope } from '../data/scope';
+import { recordAuditSafely } from '../audit/record-audit';
+import { requestInfo } from '../security/request-info';
+import { claimsOf } from './claims';
+import { can, type Permission } from './permissions';
+import { MFA_REQUIRED_PATH, NO_ACCESS_PATH, resolveSessionState, SIGN_IN_PATH } from './session';
+import type { Viewer } from './viewer';
+
+export interface PageAccessRule {
+  pattern: RegExp;
+  /** Any one of these permissions lets the viewer in. */
+  anyOf: readonly Permission[];
+  /** The first capture group is the id of a resource that must be inside the viewer's scope. */
+  resource?: 'cluster' | 'finding';
+}
+
+/** Pages with a permission or a scoped resource; keep in line with the pages' own checks (role matrix test). */
+export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
+  { pattern: /^\/admin\/?$/, anyOf: ['audit.view', 'scopes.manage', 'settings.manage'] },
+  { pattern: /^\/admin\/audit\/?$/, anyOf: ['audit.view'] },
+  { pattern: /^\/admin\/scopes\/?$/, anyOf: ['scopes.manage'] },
+  { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
+  { pattern: /^\/clusters\/([0-9a-f]{12})\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
+  { pattern: /^\/findings\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+];
+
+export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };
+
+export function matchPageRule(pathname: string): { rule: PageAccessRule; id: string | null } | null {
+  for (const rule of PAGE_ACCESS_RULES) {
+    const m = rule.pattern.exec(pathname);
+    if (m) return { rule, id: m[1] ?? null };
+  }
+  return null;
+}
+
+async function resourceVisible(viewer: Viewer, resource: 'cluster' | 'finding', id: string): Promise<boolean> {
+  const prisma = getPrisma();
+  if (resource === 'cluster') return (await prisma.cluster.count({ where: { AND: [{ id }, clusterScope(viewer)] } })) > 0;
+  return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] } })) > 0;
+}
+
+/** The decision for a page request; `allow` for paths without a rule (their pages decide alone). */
+export async function decidePageAccess(request: NextRequest): Promise<PageAccess> {
+  const match = matchPageRule(request.nextUrl.pathname);
+  if (!match) return { kind: 'allow' };
+  const env = getEnv();
+  const secureCookie = request.cookies.has('__Secure-authjs.session-token');
+  const token = env.AUTH_SECRET ? await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie }) : null;
+  const state = await resolveSessionState(claimsOf(token ? { claims: token.claims } : null));
+  if (state.kind === 'anonymous') return { kind: 'redirect', to: SIGN_IN_PATH };
+  if (state.kind === 'no-role') return { kind: 'redirect', to: NO_ACCESS_PATH };
+  if (state.kind === 'mfa-required') return { kind: 'redirect', to: MFA_REQUIRED_PATH };
+  const { rule, id } = match;
+  if (!rule.anyOf.some((p) => can(state.viewer, p))) {
+    await recordAuditSafely(getPrisma(), {
+      actor: state.viewer,
+      action: 'access.denied',
+      outcome: 'denied',
+      detail: { path: request.nextUrl.pathname, permission: rule.anyOf, reason: 'role', roles: state.viewer.roles },
+      request: requestInfo(request.headers),
+    });
+    return { kind: 'not-found' };
+  }
+  // Out of scope answers exactly like "does not exist", and is not an audited denial (it is indistinguishable).
+  if (rule.resource && id && !(await resourceVisible(state.viewer, rule.resource, id))) return { kind: 'not-found' };
+  return { kind: 'allow' };
+}
