@@ -3,16 +3,14 @@ import { PageHeader } from '@/components/layout/page-header';
 import { InvalidParams } from '@/components/layout/invalid-params';
 import { PostureView } from '@/components/overview/posture-view';
 import { RoleSwitcher } from '@/components/overview/role-switcher';
-import { assertCan } from '@/lib/auth/permissions';
-import { requireViewer } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { defaultRoleFocus } from '@/lib/auth/role-focus';
 import { overviewParamsSchema } from '@/lib/validation/overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  assertCan(viewer, 'posture.view');
+  const viewer = await requirePermission('posture.view');
   const parsed = overviewParamsSchema.safeParse(await searchParams);
   if (!parsed.success) return <InvalidParams error={parsed.error} resetHref="/" />;
   const role = parsed.data.role ?? defaultRoleFocus(viewer);

@@ -7,8 +7,7 @@ import { SeverityCounts } from '@/components/posture/severity-counts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { assertCan } from '@/lib/auth/permissions';
-import { requireViewer } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listClusters } from '@/lib/data/clusters';
 import { SEVERITIES, type Severity } from '@/lib/domain/model';
@@ -55,8 +54,7 @@ async function ClusterTable({ viewer }: { viewer: Viewer }) {
 }
 
 export default async function ClustersPage() {
-  const viewer = await requireViewer();
-  assertCan(viewer, 'posture.view');
+  const viewer = await requirePermission('posture.view');
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Clusters" description="The AKS clusters you can see, with their open findings. Open one for its own posture page — bookmark it." />

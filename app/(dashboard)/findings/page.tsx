@@ -5,8 +5,7 @@ import { InvalidParams } from '@/components/layout/invalid-params';
 import { PageHeader } from '@/components/layout/page-header';
 import { SectionBoundary } from '@/components/layout/section-boundary';
 import { Skeleton } from '@/components/ui/skeleton';
-import { assertCan } from '@/lib/auth/permissions';
-import { requireViewer } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { findingFiltersSchema } from '@/lib/validation/findings';
 import { FindingFiltersBar } from './_components/finding-filters-bar';
 import { FindingsTable } from './_components/findings-table';
@@ -14,8 +13,7 @@ import { FindingsTable } from './_components/findings-table';
 export const metadata: Metadata = { title: 'Findings' };
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  assertCan(viewer, 'findings.view');
+  const viewer = await requirePermission('findings.view');
   const raw = await searchParams;
   const parsed = findingFiltersSchema.safeParse(raw);
   if (!parsed.success) return <InvalidParams error={parsed.error} resetHref="/findings" />;

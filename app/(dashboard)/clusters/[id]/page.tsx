@@ -5,9 +5,8 @@ import { InvalidParams } from '@/components/layout/invalid-params';
 import { PageHeader } from '@/components/layout/page-header';
 import { PostureView } from '@/components/overview/posture-view';
 import { RoleSwitcher } from '@/components/overview/role-switcher';
-import { assertCan } from '@/lib/auth/permissions';
 import { defaultRoleFocus } from '@/lib/auth/role-focus';
-import { requireViewer } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getCluster } from '@/lib/data/clusters';
 import { isAppError } from '@/lib/errors';
 import { clusterIdSchema } from '@/lib/validation/findings';
@@ -22,8 +21,7 @@ export default async function ClusterPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireViewer();
-  assertCan(viewer, 'posture.view');
+  const viewer = await requirePermission('posture.view');
   const id = clusterIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const parsed = overviewParamsSchema.safeParse(await searchParams);

@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { SeverityBadge } from '@/components/posture/severity-badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { assertCan } from '@/lib/auth/permissions';
-import { requireViewer } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getControl, isControlId } from '@/lib/catalog';
 import { getFinding } from '@/lib/data/findings';
 import { SOURCE_LABELS, STAGE_LABELS, type SourceId } from '@/lib/domain/model';
@@ -24,8 +23,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireViewer();
-  assertCan(viewer, 'findings.view');
+  const viewer = await requirePermission('findings.view');
   const id = findingIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   let finding;
