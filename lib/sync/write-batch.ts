@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { classifyFinding } from '../catalog';
 import type { SourceBatch } from '../connectors/types';
+import type { ClusterRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
 
@@ -28,6 +29,26 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
 
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
 
+interface Column<R> {
+  name: string;
+  type: 'text' | 'bool' | 'jsonb' | 'bigint' | 'timestamptz';
+  value: (row: R) => unknown;
+}
+
+/**
+ * INSERT … SELECT FROM unnest(one array per column) ON CONFLICT (id) DO UPDATE every other column: one round trip
+ * per page whatever its size. Table and column names come from this file, never from input.
+ */
+async function upsertRows<R>(client: pg.PoolClient, table: string, rows: readonly R[], columns: readonly Column<R>[]): Promise<void> {
+  const names = columns.map((c) => c.name);
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const updates = names.filter((n) => n !== 'id').map((n) => `${n} = EXCLUDED.${n}`).join(', ');
+  await client.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+    columns.map((c) => rows.map((r) => c.value(r))),
+  );
+}
+
 export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{ staged: number }> {
   const { client, runId, now } = ctx;
   if (batch.subscriptions?.length) {
@@ -45,71 +66,44 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
       [ids.map((x) => x.toLowerCase()), now],
     );
   };
+  const armColumns = <R extends ClusterRow | RegistryRow>(): Column<R>[] => [
+    { name: 'id', type: 'text', value: (r) => resourceKeyOf(r.armId) },
+    { name: 'arm_id', type: 'text', value: (r) => r.armId.toLowerCase() },
+    { name: 'subscription_id', type: 'text', value: (r) => r.subscriptionId.toLowerCase() },
+    { name: 'resource_group', type: 'text', value: (r) => r.resourceGroup },
+    { name: 'name', type: 'text', value: (r) => r.name },
+    { name: 'location', type: 'text', value: (r) => r.location },
+    { name: 'team', type: 'text', value: (r) => r.team },
+    { name: 'tags', type: 'jsonb', value: (r) => JSON.stringify(r.tags) },
+    { name: 'raw', type: 'jsonb', value: (r) => JSON.stringify(r.raw ?? null) },
+    { name: 'last_run_id', type: 'bigint', value: () => runId },
+    { name: 'last_seen_at', type: 'timestamptz', value: () => now },
+    // Seen again: no longer deleted.
+    { name: 'deleted_at', type: 'timestamptz', value: () => null },
+  ];
   if (batch.clusters?.length) {
     const rows = batch.clusters;
     await ensureSubscriptions(rows.map((r) => r.subscriptionId));
-    await client.query(
-      `INSERT INTO clusters (id, arm_id, subscription_id, resource_group, name, location, kubernetes_version, provisioning_state,
-                             fqdn, rbac_enabled, network_policy, team, tags, raw, last_run_id, last_seen_at, deleted_at)
-       SELECT u.*, $15::bigint, $16::timestamptz, NULL::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-              $7::text[], $8::text[], $9::text[], $10::bool[], $11::text[], $12::text[], $13::jsonb[], $14::jsonb[]) AS u
-       ON CONFLICT (id) DO UPDATE SET arm_id = EXCLUDED.arm_id, subscription_id = EXCLUDED.subscription_id, resource_group = EXCLUDED.resource_group,
-         name = EXCLUDED.name, location = EXCLUDED.location, kubernetes_version = EXCLUDED.kubernetes_version,
-         provisioning_state = EXCLUDED.provisioning_state, fqdn = EXCLUDED.fqdn, rbac_enabled = EXCLUDED.rbac_enabled,
-         network_policy = EXCLUDED.network_policy, team = EXCLUDED.team, tags = EXCLUDED.tags, raw = EXCLUDED.raw,
-         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at, deleted_at = NULL`,
-      [
-        rows.map((r) => resourceKeyOf(r.armId)),
-        rows.map((r) => r.armId.toLowerCase()),
-        rows.map((r) => r.subscriptionId.toLowerCase()),
-        rows.map((r) => r.resourceGroup),
-        rows.map((r) => r.name),
-        rows.map((r) => r.location),
-        rows.map((r) => r.kubernetesVersion),
-        rows.map((r) => r.provisioningState),
-        rows.map((r) => r.fqdn),
-        rows.map((r) => r.rbacEnabled),
-        rows.map((r) => r.networkPolicy),
-        rows.map((r) => r.team),
-        rows.map((r) => JSON.stringify(r.tags)),
-        rows.map((r) => JSON.stringify(r.raw ?? null)),
-        runId,
-        now,
-      ],
-    );
+    await upsertRows(client, 'clusters', rows, [
+      ...armColumns<(typeof rows)[number]>(),
+      { name: 'kubernetes_version', type: 'text', value: (r) => r.kubernetesVersion },
+      { name: 'provisioning_state', type: 'text', value: (r) => r.provisioningState },
+      { name: 'fqdn', type: 'text', value: (r) => r.fqdn },
+      { name: 'rbac_enabled', type: 'bool', value: (r) => r.rbacEnabled },
+      { name: 'network_policy', type: 'text', value: (r) => r.networkPolicy },
+    ]);
   }
   if (batch.registries?.length) {
     const rows = batch.registries;
     await ensureSubscriptions(rows.map((r) => r.subscriptionId));
-    await client.query(
-      `INSERT INTO registries (id, arm_id, subscription_id, resource_group, name, location, login_server, sku, admin_user_enabled,
-                               public_network_access, anonymous_pull_enabled, team, tags, raw, last_run_id, last_seen_at, deleted_at)
-       SELECT u.*, $15::bigint, $16::timestamptz, NULL::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-              $7::text[], $8::text[], $9::bool[], $10::text[], $11::bool[], $12::text[], $13::jsonb[], $14::jsonb[]) AS u
-       ON CONFLICT (id) DO UPDATE SET arm_id = EXCLUDED.arm_id, subscription_id = EXCLUDED.subscription_id, resource_group = EXCLUDED.resource_group,
-         name = EXCLUDED.name, location = EXCLUDED.location, login_server = EXCLUDED.login_server, sku = EXCLUDED.sku,
-         admin_user_enabled = EXCLUDED.admin_user_enabled, public_network_access = EXCLUDED.public_network_access,
-         anonymous_pull_enabled = EXCLUDED.anonymous_pull_enabled, team = EXCLUDED.team, tags = EXCLUDED.tags, raw = EXCLUDED.raw,
-         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at, deleted_at = NULL`,
-      [
-        rows.map((r) => resourceKeyOf(r.armId)),
-        rows.map((r) => r.armId.toLowerCase()),
-        rows.map((r) => r.subscriptionId.toLowerCase()),
-        rows.map((r) => r.resourceGroup),
-        rows.map((r) => r.name),
-        rows.map((r) => r.location),
-        rows.map((r) => r.loginServer),
-        rows.map((r) => r.sku),
-        rows.map((r) => r.adminUserEnabled),
-        rows.map((r) => r.publicNetworkAccess),
-        rows.map((r) => r.anonymousPullEnabled),
-        rows.map((r) => r.team),
-        rows.map((r) => JSON.stringify(r.tags)),
-        rows.map((r) => JSON.stringify(r.raw ?? null)),
-        runId,
-        now,
-      ],
-    );
+    await upsertRows(client, 'registries', rows, [
+      ...armColumns<(typeof rows)[number]>(),
+      { name: 'login_server', type: 'text', value: (r) => r.loginServer },
+      { name: 'sku', type: 'text', value: (r) => r.sku },
+      { name: 'admin_user_enabled', type: 'bool', value: (r) => r.adminUserEnabled },
+      { name: 'public_network_access', type: 'text', value: (r) => r.publicNetworkAccess },
+      { name: 'anonymous_pull_enabled', type: 'bool', value: (r) => r.anonymousPullEnabled },
+    ]);
   }
   if (batch.images?.length) {
     const rows = batch.images;
