@@ -6,8 +6,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 
-const PORT = 3199;
-const PG_PORT = 54345;
+// Next to the e2e server's ports, so a parallel run with other E2E_PORT/E2E_PG_PORT does not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 99;
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54340) + 5;
 const DATA_DIR = '.data/e2e-lifecycle';
 const base = `http://127.0.0.1:${PORT}`;
 
