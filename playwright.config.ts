@@ -44,6 +44,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54340',
       SYNC_INTERVAL_MINUTES: '0',
       SYNC_ON_START: 'true',
+      // Every e2e sign-in comes from 127.0.0.1; the limiter itself is covered by unit tests (lib/security).
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
     },
   },
 });

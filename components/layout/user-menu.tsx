@@ -1,6 +1,6 @@
-// Who is signed in, with which roles, and the way out. Sign-out goes through Auth.js's own sign-out page,
-// which posts with its CSRF token.
-import { LogOut, UserRound } from 'lucide-react';
+// Who is signed in, with which roles, and the way out (a same-origin POST, not a link: it changes state).
+import { UserRound } from 'lucide-react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import type { Viewer } from '@/lib/auth/viewer';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -22,13 +22,7 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
           {viewer.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}
         </span>
       </div>
-      <a
-        href="/api/auth/signout"
-        className="inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-muted-foreground hover:bg-muted hover:text-foreground"
-      >
-        <LogOut aria-hidden="true" className="size-3.5" />
-        Sign out
-      </a>
+      <SignOutButton size="sm" />
     </div>
   );
 }

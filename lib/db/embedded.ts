@@ -38,10 +38,12 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** false: the data directory is deleted on stop (test runs). Default true. */
+  persistent?: boolean;
 }
 
 /** Starts (or joins) the embedded Postgres and makes sure the app database exists. */
-export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOptions): Promise<DatabaseHandle> {
+export async function startEmbeddedPostgres({ dataDir, port, log, persistent = true }: EmbeddedOptions): Promise<DatabaseHandle> {
   const url = urlFor(port);
   if (await canConnect(url)) {
     log?.(`Using the embedded Postgres already running on port ${port}.`);
@@ -54,7 +56,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOpti
     port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
+    persistent,
     // Postgres refuses to run as root; the package runs it as a `postgres` system user instead.
     createPostgresUser: true,
     // Loopback only: the cache holds an organisation's weaknesses.
@@ -96,6 +98,19 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOpti
 }
 
 /** DATABASE_URL when set; otherwise the embedded server. */
+/** A free loopback port, for servers that must not collide with another run on the same machine. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 export async function ensureDatabase(env: {
   DATABASE_URL?: string;
   DATA_DIR: string;
