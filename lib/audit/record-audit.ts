@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'auth.session_rejected': 'Session cookie rejected (tampered or invalid)',
   'auth.mfa_refused': 'Session refused: no MFA',
   'auth.no_role': 'Signed in without a known role',
   'access.denied': 'Request denied',

@@ -121,15 +121,18 @@ export function buildAuthConfig(): NextAuthConfig {
       },
     },
     logger: {
-      // Auth.js reports failed callbacks (bad state, refused signIn, IdP errors) here: each is a failed sign-in.
+      // Auth.js reports failed callbacks (bad state, refused signIn, IdP errors) and unreadable session cookies
+      // here. The former are failed sign-ins; the latter a tampered, expired-key or foreign cookie.
       error(error) {
-        logger.error('auth.error', { error });
+        const type = (error as Error & { type?: string }).type ?? 'UnknownError';
+        logger.error('auth.error', { type, message: error.message });
+        const sessionProblem = type === 'JWTSessionError' || type === 'SessionTokenError';
         void currentRequestInfo().then((request) =>
           recordAuditSafely(getPrisma(), {
             actor: null,
-            action: 'auth.sign_in_failed',
-            outcome: 'failure',
-            detail: { reason: error.name, type: (error as Error & { type?: string }).type ?? null },
+            action: sessionProblem ? 'auth.session_rejected' : 'auth.sign_in_failed',
+            outcome: sessionProblem ? 'denied' : 'failure',
+            detail: { type },
             request,
           }),
         );
