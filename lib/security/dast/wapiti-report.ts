@@ -9,7 +9,8 @@ const entrySchema = z
     method: z.string().optional(),
     path: z.string().optional(),
     info: z.string().optional(),
-    level: z.number().optional(),
+    // Numbers in the JSON report, strings inside wapiti; accept both.
+    level: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
     parameter: z.string().nullable().optional(),
   })
   .passthrough();
