@@ -81,3 +81,11 @@ describe('audit log', () => {
     expect(csvCell('-1')).toBe("'-1");
   });
 });
+
+describe('audit filter text', () => {
+  it('refuses control characters with a 400-style reason instead of reaching the database', () => {
+    const r = auditFilterSchema.safeParse({ actor: 'abc\u0000def' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/control characters/);
+  });
+});

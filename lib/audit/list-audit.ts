@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { assertCan } from '../auth/permissions';
+import { safeText } from '../security/safe-text';
 import type { Viewer } from '../auth/viewer';
 import { AUDIT_ACTION_NAMES, AUDIT_OUTCOMES, type AuditAction } from './record-audit';
 
@@ -16,7 +17,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 /** Search params of the viewer and the CSV export. Unknown keys are ignored; bad values are a 400. */
 export const auditFilterSchema = z.object({
-  actor: optional(z.string().trim().max(200)),
+  actor: optional(safeText(200)),
   action: optional(z.enum(AUDIT_ACTION_NAMES as [AuditAction, ...AuditAction[]])),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
   from: optional(dateParam),

@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import { recordAudit, type AuditRequestInfo } from '../audit/record-audit';
 import { assertCan } from './permissions';
+import { safeText } from '../security/safe-text';
 import type { AppRole, ClusterScope, Viewer } from './viewer';
 
 export type ScopeDb = Pick<PrismaClient, 'groupScope' | 'cluster' | 'auditLog' | '$transaction'>;
@@ -38,15 +39,15 @@ export async function resolveScope(
 
 // Entra group object ids are GUIDs; the demo provider uses the same shape so the form validates alike.
 const groupId = z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a group object id (GUID)');
-const shortList = (label: string, item: z.ZodString) =>
+const shortList = (label: string, item: z.ZodType<string>) =>
   z.array(item).max(500, `at most 500 ${label}`).transform((xs) => [...new Set(xs)].sort());
 
 export const groupScopeInputSchema = z.object({
   groupId: groupId.transform((s) => s.toLowerCase()),
-  displayName: z.string().trim().max(200).nullable().default(null),
+  displayName: safeText(200).nullable().default(null),
   clusterIds: shortList('cluster ids', z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9._-]+$/, 'cluster ids are letters, digits, . _ -')).default([]),
   subscriptionIds: shortList('subscriptions', z.string().trim().regex(/^[0-9a-fA-F-]{36}$/, 'subscription ids are GUIDs')).default([]),
-  teams: shortList('teams', z.string().trim().min(1).max(100)).default([]),
+  teams: shortList('teams', safeText(100).pipe(z.string().min(1, 'a team is not empty'))).default([]),
   allClusters: z.boolean().default(false),
 });
 export type GroupScopeInput = z.infer<typeof groupScopeInputSchema>;

@@ -138,12 +138,17 @@ function actionOrigin(h: HeaderSource): string {
  * A server action anyone may call (sign-in, sign-out). Same-origin is still required, so another site cannot
  * sign a visitor in or out of this app.
  */
-export function withPublicAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>, reason: string): (...args: A) => Promise<R> {
-  const action = async (...args: A): Promise<R> => {
+export function withPublicAction<A extends unknown[]>(fn: (...args: A) => Promise<void>, reason: string): (...args: A) => Promise<void> {
+  const action = async (...args: A): Promise<void> => {
     const h = await headers();
     const csrf = checkCsrf('POST', h, actionOrigin(h));
-    if (!csrf.ok) throw new AppError('FORBIDDEN', `Request refused: ${csrf.reason}.`);
-    return fn(...args);
+    if (!csrf.ok) {
+      // Refused quietly (no thrown error, so no stack in the server log): a cross-site post gets nothing done.
+      logger.warn('action.refused', { reason: csrf.reason, public: reason });
+      await recordAuditSafely(getPrisma(), { actor: null, action: 'access.denied', outcome: 'denied', detail: { action: reason, reason: csrf.reason }, request: requestInfo(h) });
+      return;
+    }
+    await fn(...args);
   };
   return tag(action, { kind: 'public', reason });
 }

@@ -118,3 +118,19 @@ describe('client address', () => {
     expect(clientAddress(h({}))).toBe('unknown');
   });
 });
+
+describe('console redaction', () => {
+  it('turns console.error(error) into one JSON line without the stack or secrets', async () => {
+    const { installConsoleRedaction } = await import('./console-redaction');
+    const lines: string[] = [];
+    const target = { error: (..._a: unknown[]) => undefined, warn: (..._a: unknown[]) => undefined };
+    installConsoleRedaction(target, createLogger({ sink: { write: (_l, line) => lines.push(line) }, level: () => 'debug' }));
+    const e = Object.assign(new Error('db at postgresql://u:hunter2@h/db failed'), { digest: '123' });
+    target.error('⨯', e);
+    target.warn('Error: x\n    at foo (/app/x.js:1:1)');
+    const first = JSON.parse(lines[0] ?? '{}') as { errors: { message: string; digest: string; stack?: string }[] };
+    expect(first.errors[0]?.digest).toBe('123');
+    expect(first.errors[0]?.stack).toBeUndefined();
+    expect(lines.join('\n')).not.toMatch(/hunter2|at foo/);
+  });
+});

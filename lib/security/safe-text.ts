@@ -1,0 +1,14 @@
+// Free text from URLs and forms: control characters (NUL above all, which Postgres refuses in text and turns
+// into a 500) are a 400 with a reason, not a database error.
+import { z } from 'zod';
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function safeText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+}
