@@ -20,6 +20,8 @@ export interface FindingListItem {
   resourceId: string;
   cluster: { id: string; name: string } | null;
   imageDigest: string | null;
+  /** repository:tag of the image, when the finding is about one we know. */
+  image: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
 }
@@ -78,9 +80,11 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
     db.finding.count({ where }),
   ]);
   const page = rows.slice(0, filters.limit);
+  const images = await imageNames(db, page.map((r) => r.imageDigest));
   return {
     items: page.map((r) => ({
       ...r,
+      image: r.imageDigest ? (images.get(r.imageDigest) ?? null) : null,
       id: r.id.toString(),
       firstSeenAt: r.firstSeenAt.toISOString(),
       lastSeenAt: r.lastSeenAt.toISOString(),
@@ -88,6 +92,14 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
     nextCursor: rows.length > filters.limit ? page[page.length - 1]!.id.toString() : null,
     total,
   };
+}
+
+/** Digest → "repository:tag" for display; one query per page. */
+async function imageNames(db: PrismaClient, digests: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(digests.filter((d): d is string => d !== null))];
+  if (wanted.length === 0) return new Map();
+  const images = await db.image.findMany({ where: { digest: { in: wanted } }, select: { digest: true, repository: true, tags: true } });
+  return new Map(images.filter((i) => i.repository).map((i) => [i.digest, i.tags[0] ? `${i.repository}:${i.tags[0]}` : i.repository]));
 }
 
 export interface FindingDetail extends FindingListItem {
@@ -128,8 +140,10 @@ export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = 
         take: 200,
       })
     : [];
+  const image = (await imageNames(db, [row.imageDigest])).get(row.imageDigest ?? '') ?? null;
   return {
     ...row,
+    image,
     id: row.id.toString(),
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),

@@ -59,6 +59,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               <Row label="Resource"><code className="text-xs">{finding.resourceId}</code></Row>
               {finding.resourceType ? <Row label="Resource type">{finding.resourceType}</Row> : null}
               {finding.subscriptionId ? <Row label="Subscription"><code className="text-xs">{finding.subscriptionId}</code></Row> : null}
+              {finding.image ? <Row label="Image"><code className="text-xs">{finding.image}</code></Row> : null}
               {finding.imageDigest ? <Row label="Image digest"><code className="text-xs">{finding.imageDigest}</code></Row> : null}
               <Row label="First seen"><time dateTime={finding.firstSeenAt}>{finding.firstSeenAt.replace('T', ' ').slice(0, 16)} UTC</time></Row>
               <Row label="Last seen"><time dateTime={finding.lastSeenAt}>{finding.lastSeenAt.replace('T', ' ').slice(0, 16)} UTC</time></Row>

@@ -52,6 +52,7 @@ export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filte
                   {f.cluster ? (
                     <Link href={`/clusters/${f.cluster.id}`} className="hover:underline">{f.cluster.name}</Link>
                   ) : null}
+                  {f.image ? <div className="truncate font-mono text-xs" title={f.imageDigest ?? undefined}>{f.image}</div> : null}
                   <div className="truncate font-mono text-xs text-muted-foreground" title={f.resourceId}>{shortResource(f.resourceId)}</div>
                 </TableCell>
                 <TableCell className="text-sm">
