@@ -56,4 +56,12 @@ describe('page access decided before rendering', () => {
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` } });
     expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
   });
+
+  it('treats an expired session cookie as no session', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    const s = sessionFor('admin');
+    const expired = await encode({ token: { sub: s.claims.oid, claims: s.claims }, secret: SECRET, salt: COOKIE, maxAge: -120 });
+    const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${expired}` } });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+  });
 });
