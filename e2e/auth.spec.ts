@@ -107,13 +107,19 @@ test('a tampered session cookie goes back to sign-in', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('sign-out ends the session', async ({ page }) => {
+test('sign-out ends the session, and a copy of its cookie stops working too', async ({ page }) => {
   await signInAs(page, 'app-operator');
+  const copy = (await page.context().cookies()).find((c) => SESSION_COOKIE.test(c.name));
+  expect(copy).toBeDefined();
   await page.goto('/api/auth/signout');
   await page.getByRole('button', { name: /sign out/i }).click();
   await page.goto('/findings');
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.context().cookies()).find((c) => SESSION_COOKIE.test(c.name))).toBeUndefined();
+  if (!copy) return;
+  await page.context().addCookies([copy]);
+  await page.goto('/findings');
+  await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test('a developer of the payments team cannot open a storefront cluster by its URL', async ({ page, browser }) => {

@@ -14,6 +14,8 @@ import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
 import { readSettings } from './settings';
+import { revokeSession } from './revocation';
+import { randomUUID } from 'node:crypto';
 
 export const PROVIDER_ID = 'microsoft-entra-id';
 
@@ -76,7 +78,7 @@ export function buildAuthConfig(): NextAuthConfig {
       },
       jwt({ token, profile, trigger }) {
         if (trigger === 'signIn' && profile) {
-          const claims = toSessionClaims(profile);
+          const claims: SessionClaims = { ...toSessionClaims(profile), sid: randomUUID() };
           // A fresh object: whatever Auth.js put on the token (picture, tokens) is left behind.
           return { sub: claims.oid, name: claims.name, email: claims.email, claims };
         }
@@ -112,6 +114,10 @@ export function buildAuthConfig(): NextAuthConfig {
       async signOut(message) {
         const token = 'token' in message ? message.token : null;
         const claims = sessionClaimsSchema.safeParse(token?.claims);
+        if (claims.success && claims.data.sid) {
+          const exp = typeof token?.exp === 'number' ? new Date(token.exp * 1000) : new Date(Date.now() + env.SESSION_MAX_AGE_MINUTES * 60_000);
+          await revokeSession(getPrisma(), claims.data.sid, exp).catch((error: unknown) => logger.error('auth.revoke_failed', { error }));
+        }
         await recordAuditSafely(getPrisma(), {
           actor: claims.success ? { id: claims.data.oid, name: claims.data.name } : null,
           action: 'auth.sign_out',

@@ -35,6 +35,8 @@ export interface SessionClaims {
   /** True when Entra left groups out of the token (too many); the user then gets no group scope. */
   groupsOverage: boolean;
   amr: string[];
+  /** This app's id for the sign-in, so sign-out can revoke the session server-side; null before it is issued. */
+  sid: string | null;
 }
 
 export const sessionClaimsSchema = z.object({
@@ -47,6 +49,7 @@ export const sessionClaimsSchema = z.object({
   groups: z.array(z.string()),
   groupsOverage: z.boolean(),
   amr: z.array(z.string()),
+  sid: z.string().nullable().default(null),
 });
 
 const KNOWN_ROLES = new Set<string>(APP_ROLES);
@@ -71,6 +74,7 @@ export function toSessionClaims(raw: unknown): SessionClaims {
     groups: [...new Set(c.groups ?? [])].slice(0, MAX_GROUPS),
     groupsOverage: overage,
     amr: [...new Set(c.amr ?? [])],
+    sid: null,
   };
 }
 

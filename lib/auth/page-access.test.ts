@@ -64,4 +64,15 @@ describe('page access decided before rendering', () => {
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${expired}` } });
     expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
   });
+
+  it('treats a session revoked by sign-out as no session, even with a valid cookie', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    const { revokeSession } = await import('./revocation');
+    const s = sessionFor('admin', { sid: 'sid-revoked-1' });
+    const jwe = await encode({ token: { sub: s.claims.oid, claims: s.claims }, secret: SECRET, salt: COOKIE });
+    const r = () => new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${jwe}` } });
+    expect(await decidePageAccess(r())).toEqual({ kind: 'allow' });
+    await revokeSession(fixture.prisma, 'sid-revoked-1', new Date(Date.now() + 3_600_000));
+    expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in' });
+  });
 });

@@ -100,7 +100,7 @@ export function sameOriginHeaders(): Headers {
 }
 
 /** An Auth.js session object as our session callback produces it. */
-export function sessionFor(role: AppRole | null, options: { groups?: string[]; amr?: string[]; oid?: string } = {}): { expires: string; claims: SessionClaims } {
+export function sessionFor(role: AppRole | null, options: { groups?: string[]; amr?: string[]; oid?: string; sid?: string } = {}): { expires: string; claims: SessionClaims } {
   return {
     expires: new Date(Date.now() + 3_600_000).toISOString(),
     claims: {
@@ -113,6 +113,7 @@ export function sessionFor(role: AppRole | null, options: { groups?: string[]; a
       groups: options.groups ?? [],
       groupsOverage: false,
       amr: options.amr ?? ['pwd', 'mfa'],
+      sid: options.sid ?? null,
     },
   };
 }
