@@ -1,6 +1,7 @@
 // Search params of the findings views. Filters live in the URL so every view is a bookmark; anything
 // unparseable answers 400 (route handlers) or is shown as a filter error (pages), never silently ignored.
 import { z } from 'zod';
+import { safeText } from '../security/safe-text';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, STAGES } from '../domain/model';
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -17,7 +18,8 @@ export const findingFiltersSchema = z.object({
   source: z.enum(SOURCE_IDS).optional(),
   control: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a control id is lower-case letters, digits and dashes').optional(),
   cluster: z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters').optional(),
-  q: z.string().trim().max(200).optional(),
+  // A NUL byte would reach Postgres as a 500; safeText answers with a reason instead.
+  q: safeText(200).optional(),
   cursor: z.string().regex(/^\d{1,19}$/, 'cursor must be a finding id').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
