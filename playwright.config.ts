@@ -18,8 +18,8 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
-    // The local identity provider of demo mode serves HTTPS with the self-signed dev certificate.
-    ignoreHTTPSErrors: true,
+    // No ignoreHTTPSErrors: a demo user's browser never meets the self-signed certificate (the local identity
+    // provider's sign-in pages are served on plain-HTTP loopback), and these tests prove it.
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -86,6 +86,8 @@ const envObject = z
      */
     AUTH_LOCAL_IDP_ISSUER: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
     AUTH_LOCAL_IDP_CLIENT_ID: optionalString,
+    /** Plain-HTTP loopback origin of the local provider's browser-facing pages (no certificate warning). */
+    AUTH_LOCAL_IDP_BROWSER_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/ }).optional()),
     AUTH_LOCAL_IDP_CLIENT_SECRET: optionalString,
     /** Refuse sessions whose `amr` claim does not include mfa. */
     REQUIRE_MFA: bool(false),

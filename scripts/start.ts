@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       childEnv[LOCAL_IDP_ENV.issuer] = idp.issuer;
       childEnv[LOCAL_IDP_ENV.clientId] = idp.clientId;
       childEnv[LOCAL_IDP_ENV.clientSecret] = idp.clientSecret;
+      childEnv[LOCAL_IDP_ENV.browserUrl] = idp.browserUrl;
       log(`demo sign-in: local identity provider at ${idp.issuer} (users: security, cluster-operator, app-operator, developer, manager, admin; password "demo")`);
     } else if (!isEntraConfigured(env)) {
       log('Entra ID is not configured (AUTH_MICROSOFT_ENTRA_ID_*): nobody will be able to sign in. See docs/entra-id.md.');

@@ -40,7 +40,12 @@ export function entraProvider(idp: IdentityProviderConfig) {
     clientSecret: idp.clientSecret ?? undefined,
     issuer: idp.issuer,
     // User.Read (the provider default) is for Microsoft Graph, which this app never calls.
-    authorization: { params: { scope: 'openid profile email' } },
+    authorization: {
+      params: { scope: 'openid profile email' },
+      // Demo only: the browser signs in over plain HTTP on loopback (no certificate warning); tokens and keys
+      // are still fetched from the HTTPS issuer.
+      ...(idp.kind === 'local' && idp.browserUrl ? { url: `${idp.browserUrl}/auth` } : {}),
+    },
     checks: ['pkce', 'state', 'nonce'],
     ...(idp.federatedTokenFile ? { client: { token_endpoint_auth_method: 'none' as const }, [customFetch]: federatedTokenFetch(idp.federatedTokenFile) } : {}),
     // The default profile() fetches the photo from Microsoft Graph; the ID token already holds what we need.

@@ -11,6 +11,8 @@ export interface IdentityProviderConfig {
   federatedTokenFile: string | null;
   /** Tenant the tokens must come from (`tid`); null accepts the issuer's tenant only, as checked by the issuer. */
   tenantId: string | null;
+  /** Local provider only: where the browser is sent to sign in (plain HTTP on loopback), instead of the issuer. */
+  browserUrl?: string;
 }
 
 export class AuthConfigError extends Error {
@@ -31,6 +33,7 @@ export type AuthEnv = Pick<
   | 'AUTH_LOCAL_IDP_ISSUER'
   | 'AUTH_LOCAL_IDP_CLIENT_ID'
   | 'AUTH_LOCAL_IDP_CLIENT_SECRET'
+  | 'AUTH_LOCAL_IDP_BROWSER_URL'
 >;
 
 export function isEntraConfigured(env: Pick<AuthEnv, 'AUTH_MICROSOFT_ENTRA_ID_ID'>): boolean {
@@ -64,6 +67,7 @@ export function resolveIdentityProvider(env: AuthEnv): IdentityProviderConfig | 
       clientSecret: env.AUTH_LOCAL_IDP_CLIENT_SECRET,
       federatedTokenFile: null,
       tenantId: null,
+      ...(env.AUTH_LOCAL_IDP_BROWSER_URL ? { browserUrl: env.AUTH_LOCAL_IDP_BROWSER_URL.replace(/\/$/, '') } : {}),
     };
   }
   return null;

@@ -2,6 +2,7 @@
 // the claims Entra issues (oid, tid, roles, groups, amr) for the demo directory, so the app signs in through
 // its production code path. It refuses to start when Entra is configured or outside demo mode.
 import { generateKeyPairSync, randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,12 @@ export interface LocalIdpOptions {
 
 export interface LocalIdp {
   issuer: string;
+  /**
+   * Plain-HTTP loopback origin for the browser's part of the flow (authorize, sign-in form). Browsers do not trust
+   * the self-signed dev certificate and would stop a demo user at a warning; the app's server-side calls
+   * (discovery, token, keys) still go to the HTTPS issuer, as the Entra provider requires.
+   */
+  browserUrl: string;
   clientId: string;
   clientSecret: string;
   stop(): Promise<void>;
@@ -36,6 +43,7 @@ export interface LocalIdp {
 /** Env names the launcher passes to the Next process with the values startLocalIdp returns. */
 export const LOCAL_IDP_ENV = {
   issuer: 'AUTH_LOCAL_IDP_ISSUER',
+  browserUrl: 'AUTH_LOCAL_IDP_BROWSER_URL',
   clientId: 'AUTH_LOCAL_IDP_CLIENT_ID',
   clientSecret: 'AUTH_LOCAL_IDP_CLIENT_SECRET',
 } as const;
@@ -104,6 +112,12 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
   });
   const port = (server.address() as AddressInfo).port;
   const issuer = `https://${host}:${port}`;
+  const browserServer: HttpServer = createHttpServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    browserServer.once('error', reject);
+    browserServer.listen(0, host, () => resolve());
+  });
+  const browserUrl = `http://${host}:${(browserServer.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -237,14 +251,18 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
   };
 
   logger.info('local_idp.started', { issuer });
+  const close = (s: Server | HttpServer) =>
+    new Promise<void>((resolve, reject) => {
+      s.closeAllConnections();
+      s.close((error) => (error ? reject(error) : resolve()));
+    });
   return {
     issuer,
+    browserUrl,
     clientId: LOCAL_IDP_CLIENT_ID,
     clientSecret,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop: async () => {
+      await Promise.all([close(server), close(browserServer)]);
+    },
   };
 }

@@ -1,6 +1,7 @@
 // The demo identity provider end to end over HTTPS: authorization code + PKCE, the login form, and the ID token
 // claims the app relies on (oid, tid, roles, groups, amr). Plus its refusal to run outside demo mode.
 import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,7 +29,8 @@ function client(ca: string) {
       const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
       if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
       if (options.auth) headers.authorization = options.auth;
-      const req = request(url, { method: options.method ?? 'GET', ca, headers }, (res) => {
+      const send = url.startsWith('http:') ? httpRequest : request;
+      const req = send(url, { method: options.method ?? 'GET', ca, headers }, (res) => {
         for (const c of res.headers['set-cookie'] ?? []) {
           const [pair] = c.split(';');
           const [k, ...v] = (pair ?? '').split('=');
@@ -56,17 +58,19 @@ describe('local identity provider', () => {
   });
   afterAll(async () => idp?.stop());
 
-  async function signIn(username: string, password: string, mfa: boolean) {
+  async function signIn(username: string, password: string, mfa: boolean, viaBrowserUrl = false) {
     const send = client(ca);
     const discovery = JSON.parse((await send(`${idp.issuer}/.well-known/openid-configuration`)).body) as Record<string, string>;
     expect(discovery.issuer).toBe(idp.issuer);
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const auth = new URL(discovery.authorization_endpoint ?? '');
-    Object.entries({ client_id: idp.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid profile email', state: 's1', nonce: 'n1', code_challenge: challenge, code_challenge_method: 'S256' }).forEach(([k, v]) => auth.searchParams.set(k, v));
-    const start = await send(auth.toString());
+    // The app sends browsers to the plain-HTTP origin (no certificate warning); the path is the same.
+    const authUrl = viaBrowserUrl ? new URL(auth.pathname, idp.browserUrl) : auth;
+    Object.entries({ client_id: idp.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid profile email', state: 's1', nonce: 'n1', code_challenge: challenge, code_challenge_method: 'S256' }).forEach(([k, v]) => authUrl.searchParams.set(k, v));
+    const start = await send(authUrl.toString());
     expect(start.status).toBe(303);
-    const interactionUrl = new URL(String(start.headers.location), idp.issuer).toString();
+    const interactionUrl = new URL(String(start.headers.location), authUrl).toString();
     const form = await send(interactionUrl);
     expect(form.status).toBe(200);
     const login = await send(`${interactionUrl}/login`, { method: 'POST', form: { username, password, ...(mfa ? { mfa: 'yes' } : {}) } });
@@ -92,16 +96,21 @@ describe('local identity provider', () => {
     expect(unknown.body).toContain('Wrong user or password.');
   });
 
-  it('issues an ID token with the Entra claims of the demo user', async () => {
-    const { send, login, discovery, verifier } = await signIn('developer', 'demo', true);
+  it.each([
+    ['over HTTPS at the issuer', false],
+    ['with the browser on the plain-HTTP origin and the token from the HTTPS issuer', true],
+  ])('issues an ID token with the Entra claims of the demo user, %s', async (_how, viaBrowserUrl) => {
+    const { send, login, discovery, verifier } = await signIn('developer', 'demo', true, viaBrowserUrl);
     expect(login.status).toBe(303);
-    let next = new URL(String(login.headers.location), idp.issuer).toString();
+    const origin = viaBrowserUrl ? idp.browserUrl : idp.issuer;
+    let next = new URL(String(login.headers.location), origin).toString();
     // Follow the provider's own redirects until it sends the browser back to the app.
     for (let i = 0; i < 5 && !next.startsWith(APP); i++) {
       const r = await send(next);
       expect([302, 303]).toContain(r.status);
-      next = new URL(String(r.headers.location), idp.issuer).toString();
+      next = new URL(String(r.headers.location), next).toString();
     }
+    if (viaBrowserUrl) expect(new URL(idp.browserUrl).protocol).toBe('http:');
     const callback = new URL(next);
     expect(callback.origin + callback.pathname).toBe(REDIRECT_URI);
     const code = callback.searchParams.get('code') ?? '';
