@@ -1,5 +1,5 @@
 // Signs in through the real flow: the app's sign-in page → the local OpenID Connect provider's form → back.
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const DEMO_ROLES = ['security', 'cluster-operator', 'app-operator', 'developer', 'manager', 'admin'] as const;
 export type DemoRole = (typeof DEMO_ROLES)[number];
@@ -11,5 +11,7 @@ export async function signInAs(page: Page, role: DemoRole, returnTo = '/'): Prom
   await page.getByLabel(/user/i).fill(role);
   await page.getByLabel(/password/i).fill('demo');
   await page.getByRole('button', { name: /sign in|continue/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && url.port === new URL(page.url()).port && !url.href.includes('/interaction/'));
+  // Back on the app (not the provider's origin), past the sign-in page.
+  const app = new URL(test.info().project.use.baseURL ?? 'http://localhost:3100').origin;
+  await page.waitForURL((url) => url.origin === app && !url.pathname.startsWith('/sign-in'));
 }

@@ -98,7 +98,8 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
   const clientSecret = randomBytes(32).toString('base64url');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: randomBytes(8).toString('hex') };
-  const limiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
+  // The same setting as the app's own sign-in limit, so a test run signing in many times can raise both at once.
+  const limiter = createRateLimiter({ limit: env.SIGN_IN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
 
   // The issuer needs the port, which is known only after listen; the server starts first with a late handler.
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
