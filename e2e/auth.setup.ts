@@ -3,9 +3,8 @@
 import { expect, test as setup } from '@playwright/test';
 import { DEMO_ROLES, signInAs } from './support/sign-in';
 
-// The demo provider presents the self-signed dev certificate; Node trusts it via NODE_EXTRA_CA_CERTS, Chromium
-// is told to accept it here.
-setup.use({ ignoreHTTPSErrors: true });
+// No certificate exception: the browser meets the demo provider only on its plain-HTTP loopback pages, as a
+// demo user's browser does.
 
 export const storageStatePath = (role: string) => `test-results/.auth/${role}.json`;
 

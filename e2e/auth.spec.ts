@@ -4,8 +4,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ROLES, signInAs, type DemoRole } from './support/sign-in';
 
-test.use({ ignoreHTTPSErrors: true });
-
 // The permission table as the browser sees it (lib/auth/permissions.ts).
 const CAN_AUDIT: readonly DemoRole[] = ['security', 'admin'];
 const CAN_SCOPES: readonly DemoRole[] = ['admin'];
@@ -124,7 +122,7 @@ test('sign-out ends the session, and a copy of its cookie stops working too', as
 
 test('a developer of the payments team cannot open a storefront cluster by its URL', async ({ page, browser }) => {
   // Security sees every cluster: collect a storefront cluster's URL from its list.
-  const security = await browser.newContext({ ignoreHTTPSErrors: true });
+  const security = await browser.newContext();
   const sp = await security.newPage();
   await signInAs(sp, 'security');
   await sp.goto('/clusters');
@@ -141,7 +139,7 @@ test('a developer of the payments team cannot open a storefront cluster by its U
 });
 
 test('audit log: denials, sign-ins and an admin’s scope change are recorded and exportable', async ({ page, browser }) => {
-  const dev = await browser.newContext({ ignoreHTTPSErrors: true });
+  const dev = await browser.newContext();
   const dp = await dev.newPage();
   await signInAs(dp, 'developer');
   expect((await dp.request.get('/api/audit/export')).status()).toBe(403);

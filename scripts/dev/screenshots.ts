@@ -12,7 +12,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, ignoreHTTPSErrors: true });
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await mkdir(out, { recursive: true });
 await page.goto(`${base}/`);
 await page.getByRole('button', { name: /sign in/i }).click();
