@@ -3,9 +3,6 @@
 import { expect, test as setup } from '@playwright/test';
 import { DEMO_ROLES, signInAs } from './support/sign-in';
 
-// No certificate exception: the browser meets the demo provider only on its plain-HTTP loopback pages, as a
-// demo user's browser does.
-
 export const storageStatePath = (role: string) => `test-results/.auth/${role}.json`;
 
 for (const role of DEMO_ROLES) {
