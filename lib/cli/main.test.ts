@@ -2,11 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR as EXAMPLES } from '../connectors/testing/examples';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import type { CliIo } from './output';
 import { runCli } from './main';
-
-const EXAMPLES = path.resolve(__dirname, '../../../shared/azure-rest-examples');
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

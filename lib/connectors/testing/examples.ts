@@ -1,8 +1,10 @@
 // Test support: the shared Azure REST examples (verbatim copies of azure-rest-api-specs x-ms-examples).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const EXAMPLES_DIR = '/work/shared/azure-rest-examples';
+/** The copies kept in the repository (see azure-rest-examples/PROVENANCE.md): tests read nothing outside it. */
+export const EXAMPLES_DIR = fileURLToPath(new URL('./azure-rest-examples', import.meta.url));
 
 export function readExample(path: string): unknown {
   return JSON.parse(readFileSync(join(EXAMPLES_DIR, path), 'utf8')) as unknown;
