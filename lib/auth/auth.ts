@@ -14,7 +14,7 @@ import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
 import { readSettings } from './settings';
-import { revokeSession } from './revocation';
+import { revokeSession, sessionRefusal } from './revocation';
 import { randomUUID } from 'node:crypto';
 
 export const PROVIDER_ID = 'microsoft-entra-id';
@@ -81,13 +81,27 @@ export function buildAuthConfig(): NextAuthConfig {
           return false;
         }
       },
-      jwt({ token, profile, trigger }) {
+      async jwt({ token, profile, trigger }) {
         if (trigger === 'signIn' && profile) {
-          const claims: SessionClaims = { ...toSessionClaims(profile), sid: randomUUID() };
+          const endsAt = Math.floor(Date.now() / 1000) + maxAge;
+          const claims: SessionClaims = { ...toSessionClaims(profile), sid: randomUUID(), endsAt };
           // A fresh object: whatever Auth.js put on the token (picture, tokens) is left behind.
           return { sub: claims.oid, name: claims.name, email: claims.email, claims };
         }
-        return token;
+        // Every other read of the cookie — Auth.js's own /api/auth/session included, which re-issues the cookie
+        // with a later expiry when this returns a token — refuses a signed-out or ended session. Null makes
+        // Auth.js answer "no session" and clear the cookie instead of refreshing it.
+        const claims = sessionClaimsSchema.safeParse(token.claims);
+        if (!claims.success) return null;
+        try {
+          const refusal = await sessionRefusal(getPrisma(), claims.data);
+          if (refusal) logger.info('auth.session_refused', { reason: refusal });
+          return refusal ? null : token;
+        } catch (error) {
+          // Revocation cannot be checked (database down): fail closed for this request.
+          logger.error('auth.revocation_check_failed', { error });
+          return null;
+        }
       },
       session({ session, token }) {
         const parsed = sessionClaimsSchema.safeParse(token.claims);
@@ -120,8 +134,9 @@ export function buildAuthConfig(): NextAuthConfig {
         const token = 'token' in message ? message.token : null;
         const claims = sessionClaimsSchema.safeParse(token?.claims);
         if (claims.success && claims.data.sid) {
-          const exp = typeof token?.exp === 'number' ? new Date(token.exp * 1000) : new Date(Date.now() + env.SESSION_MAX_AGE_MINUTES * 60_000);
-          await revokeSession(getPrisma(), claims.data.sid, exp).catch((error: unknown) => logger.error('auth.revoke_failed', { error }));
+          // Until the sign-in's fixed end, never the cookie's own expiry: Auth.js moves that forward on every use.
+          const endsAt = new Date((claims.data.endsAt ?? Math.floor(Date.now() / 1000) + maxAge) * 1000);
+          await revokeSession(getPrisma(), claims.data.sid, endsAt).catch((error: unknown) => logger.error('auth.revoke_failed', { error }));
         }
         await recordAuditSafely(getPrisma(), {
           actor: claims.success ? { id: claims.data.oid, name: claims.data.name } : null,

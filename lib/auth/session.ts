@@ -11,7 +11,7 @@ import { claimsOf, type SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
 import { readSettings } from './settings';
-import { isSessionRevoked } from './revocation';
+import { sessionRefusal } from './revocation';
 import { scopesSeedFile, seedGroupScopes } from './seed-group-scopes';
 import { logger } from '../security/logger';
 import type { Viewer } from './viewer';
@@ -48,8 +48,8 @@ function ensureScopesSeeded(): Promise<void> {
 /** The session state for given claims: role, MFA rule, then the cluster scope from the groups claim. */
 export async function resolveSessionState(presented: SessionClaims | null): Promise<SessionState> {
   const env = getEnv();
-  // A session ended by sign-out is no session, even if a copy of its cookie is still presented.
-  const claims = presented?.sid && (await isSessionRevoked(getPrisma(), presented.sid)) ? null : presented;
+  // A session ended by sign-out (or past its fixed end) is no session, even if a copy of its cookie is presented.
+  const claims = presented && (await sessionRefusal(getPrisma(), presented)) === null ? presented : null;
   // The MFA rule is an admin setting (default from REQUIRE_MFA); read only when someone is signed in.
   const requireMfa = claims ? (await readSettings(getPrisma(), env)).requireMfa : false;
   const decided = classifySession(claims, requireMfa);
