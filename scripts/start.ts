@@ -2,7 +2,6 @@
 // the database (DATABASE_URL or an embedded Postgres), migrations, a build when sources changed, the demo Azure
 // stand-in (demo mode), the background sync, and `next start`. Ctrl-C stops all of it, Postgres included.
 import { spawn, type ChildProcess } from 'node:child_process';
-import pg from 'pg';
 import { ensureDatabase } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
 import { EnvError, parseEnv } from '../lib/env';
@@ -13,6 +12,7 @@ import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
 import { needsBuild } from '../lib/runtime/needs-build';
 import { openAzure } from '../lib/runtime/open-azure';
 import { startScheduler } from '../lib/runtime/scheduler';
+import { createSyncPool } from '../lib/db/sync-pool';
 
 const log = (line: string) => process.stderr.write(`[posture] ${line}\n`);
 
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       log('Entra ID is not configured (AUTH_MICROSOFT_ENTRA_ID_*): nobody will be able to sign in. See docs/entra-id.md.');
     }
 
-    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    const pool = createSyncPool(db.url, log);
     cleanups.push(() => pool.end());
     const scheduler = startScheduler({ pool, azure: azure.settings, intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, log });
     cleanups.push(() => scheduler.stop());

@@ -7,6 +7,7 @@ import { SYSTEM_VIEWER } from '../auth/viewer';
 import { ensureDatabase, stopOnSignals } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPrisma } from '../db/prisma-factory';
+import { createSyncPool } from '../db/sync-pool';
 import { getFindingStats } from '../data/stats';
 import { SOURCE_IDS, SOURCE_LABELS, type SourceId } from '../domain/model';
 import { EnvError, parseEnv, type Env } from '../env';
@@ -31,7 +32,7 @@ async function withDatabase<T>(env: Env, io: CliIo, fn: (pool: pg.Pool, url: str
   const releaseSignals = stopOnSignals(db);
   try {
     await migrate(db.url, { log: (l) => io.err(l) });
-    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    const pool = createSyncPool(db.url, (l) => io.err(l));
     try {
       return await fn(pool, db.url);
     } finally {
