@@ -93,22 +93,29 @@ export function buildAuthConfig(): NextAuthConfig {
         // Auth.js answer "no session" and clear the cookie instead of refreshing it.
         const claims = sessionClaimsSchema.safeParse(token.claims);
         if (!claims.success) return null;
+        const rest = { ...token };
+        delete rest.unverified; // a mark from an earlier request while the database was down
+        let refusal: Awaited<ReturnType<typeof sessionRefusal>>;
         try {
-          const refusal = await sessionRefusal(getPrisma(), claims.data);
-          if (refusal) logger.info('auth.session_refused', { reason: refusal });
-          return refusal ? null : token;
+          refusal = await sessionRefusal(getPrisma(), claims.data);
         } catch (error) {
-          // Revocation cannot be checked (database down): fail closed for this request.
+          // The database is unreachable, so revocation cannot be checked: the session is marked unverified and
+          // carries no claims (see session() below), so nothing accepts it, yet the cookie is kept — a database
+          // restart must not sign everyone out. Its fixed end keeps even a revoked one from outliving its row.
           logger.error('auth.revocation_check_failed', { error });
-          return null;
+          return { ...rest, unverified: true };
         }
+        if (refusal) logger.info('auth.session_refused', { reason: refusal });
+        return refusal ? null : rest;
       },
       session({ session, token }) {
         const parsed = sessionClaimsSchema.safeParse(token.claims);
-        const out: Session & { claims: SessionClaims | null } = {
+        const unverified = token.unverified === true;
+        const out: Session & { claims: SessionClaims | null; unverified: boolean } = {
           expires: session.expires,
-          user: { name: session.user?.name ?? null, email: session.user?.email ?? null },
-          claims: parsed.success ? parsed.data : null,
+          user: unverified ? { name: null, email: null } : { name: session.user?.name ?? null, email: session.user?.email ?? null },
+          claims: parsed.success && !unverified ? parsed.data : null,
+          unverified,
         };
         return out;
       },

@@ -5,6 +5,7 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '../env';
+import { AppError } from '../errors';
 import { getPrisma } from '../db/prisma';
 import { auth } from './auth';
 import { claimsOf, type SessionClaims } from './claims';
@@ -61,7 +62,13 @@ export async function resolveSessionState(presented: SessionClaims | null): Prom
 }
 
 /** The current request's session state (cached per request). */
-export const getSessionState = cache(async (): Promise<SessionState> => resolveSessionState(claimsOf((await auth()) as { claims?: unknown } | null)));
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const session = (await auth()) as { claims?: unknown; unverified?: boolean } | null;
+  // The session could not be checked against the revocation list (database down): an error state with retry,
+  // not a bounce to sign-in, so a database restart does not look like being signed out.
+  if (session?.unverified) throw new AppError('UNAVAILABLE', 'The database cannot be reached right now, so your session cannot be checked. Try again in a moment.');
+  return resolveSessionState(claimsOf(session));
+});
 
 /** The signed-in viewer with a known role (and MFA when required), or null. */
 export async function getViewer(): Promise<Viewer | null> {
