@@ -11,7 +11,7 @@ import { getEnv } from '../env';
 import { AppError, errorBody } from '../errors';
 import { getPrisma } from '../db/prisma';
 import { recordAuditSafely } from '../audit/record-audit';
-import { checkCsrf } from '../security/csrf';
+import { checkCsrf, expectedActionOrigin } from '../security/csrf';
 import { logger } from '../security/logger';
 import { requestInfo, type HeaderSource } from '../security/request-info';
 import { can, type Permission } from './permissions';
@@ -126,13 +126,7 @@ export function withPublic<P = Record<string, string | string[]>>(
 /** `action(input)`, or `(previousState, formData)` as `useActionState` calls it. */
 export type ActionArgs<I> = [input: I | FormData] | [previousState: unknown, input: I | FormData];
 
-function actionOrigin(h: HeaderSource): string {
-  const configured = getEnv().AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const proto = getEnv().AUTH_TRUST_HOST ? (h.get('x-forwarded-proto') ?? 'http') : 'http';
-  const host = (getEnv().AUTH_TRUST_HOST ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? '';
-  return `${proto}://${host}`;
-}
+const actionOrigin = (h: HeaderSource): string => expectedActionOrigin(h, getEnv());
 
 /**
  * A server action anyone may call (sign-in, sign-out). Same-origin is still required, so another site cannot
