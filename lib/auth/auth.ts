@@ -10,6 +10,7 @@ import { getPrisma } from '../db/prisma';
 import { recordAuditSafely, type AuditRequestInfo } from '../audit/record-audit';
 import { logger } from '../security/logger';
 import { requestInfo } from '../security/request-info';
+import { anonymousAuditThrottle } from './anonymous-audit';
 import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
@@ -160,15 +161,20 @@ export function buildAuthConfig(): NextAuthConfig {
         const type = (error as Error & { type?: string }).type ?? 'UnknownError';
         logger.error('auth.error', { type, message: error.message });
         const sessionProblem = type === 'JWTSessionError' || type === 'SessionTokenError';
-        void currentRequestInfo().then((request) =>
-          recordAuditSafely(getPrisma(), {
+        const action = sessionProblem ? 'auth.session_rejected' : 'auth.sign_in_failed';
+        void currentRequestInfo().then((request) => {
+          // Anyone can send a junk cookie or a broken callback: bounded per address and overall (with the count
+          // of left-out events on the next row), so the append-only log cannot be flooded.
+          const verdict = anonymousAuditThrottle.take(`${action}|${request?.ip ?? 'unknown'}`);
+          if (!verdict.record) return;
+          return recordAuditSafely(getPrisma(), {
             actor: null,
-            action: sessionProblem ? 'auth.session_rejected' : 'auth.sign_in_failed',
+            action,
             outcome: sessionProblem ? 'denied' : 'failure',
-            detail: { type },
+            detail: { type, ...(verdict.suppressed > 0 ? { suppressedSinceLast: verdict.suppressed } : {}) },
             request,
-          }),
-        );
+          });
+        });
       },
       warn(code) {
         logger.warn('auth.warning', { code });

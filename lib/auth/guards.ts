@@ -16,6 +16,7 @@ import { logger } from '../security/logger';
 import { requestInfo, type HeaderSource } from '../security/request-info';
 import { can, type Permission } from './permissions';
 import { getSessionState } from './session';
+import { anonymousAuditThrottle } from './anonymous-audit';
 import type { Viewer } from './viewer';
 
 export type GuardInfo = { kind: 'permission'; permission: Permission } | { kind: 'public'; reason: string };
@@ -139,7 +140,12 @@ export function withPublicAction<A extends unknown[]>(fn: (...args: A) => Promis
     if (!csrf.ok) {
       // Refused quietly (no thrown error, so no stack in the server log): a cross-site post gets nothing done.
       logger.warn('action.refused', { reason: csrf.reason, public: reason });
-      await recordAuditSafely(getPrisma(), { actor: null, action: 'access.denied', outcome: 'denied', detail: { action: reason, reason: csrf.reason }, request: requestInfo(h) });
+      const request = requestInfo(h);
+      const verdict = anonymousAuditThrottle.take(`access.denied|${request.ip ?? 'unknown'}`);
+      if (verdict.record) {
+        const detail = { action: reason, reason: csrf.reason, ...(verdict.suppressed > 0 ? { suppressedSinceLast: verdict.suppressed } : {}) };
+        await recordAuditSafely(getPrisma(), { actor: null, action: 'access.denied', outcome: 'denied', detail, request });
+      }
       return;
     }
     await fn(...args);
