@@ -23,7 +23,8 @@ function identityProviderOrigins(): string[] {
   if (formActionOrigins === undefined) {
     try {
       const idp = resolveIdentityProvider(getEnv());
-      formActionOrigins = idp ? [new URL(idp.issuer).origin] : [];
+      // The issuer, and the demo provider's plain-HTTP browser origin (sign-in and RP-initiated sign-out go there).
+      formActionOrigins = idp ? [...new Set([new URL(idp.issuer).origin, ...(idp.browserUrl ? [new URL(idp.browserUrl).origin] : [])])] : [];
     } catch {
       formActionOrigins = [];
     }
