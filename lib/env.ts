@@ -118,6 +118,16 @@ const envObject = z
     /** Sign-in attempts (Auth.js sign-in and callback requests) per client address per minute before 429. */
     SIGN_IN_RATE_LIMIT_PER_MINUTE: int(30, 1, 100_000),
     // ---- end of sign-in block ----
+    /**
+     * Address the dashboard listens on. Unset: loopback (127.0.0.1) in demo mode — its sign-in has well-known
+     * passwords — and every interface in azure mode.
+     */
+    HOST: optionalString,
+    /**
+     * Reverse proxies in front of the app whose X-Forwarded-For entries are believed (the client address of the
+     * sign-in limit and the audit log). 0: none, the socket's address is the client's.
+     */
+    TRUSTED_PROXY_HOPS: int(0, 0, 10),
   });
 
 /** Every variable the app reads; the README's configuration table must list each one (lib/env.test.ts). */

@@ -115,7 +115,8 @@ export function sessionFor(role: AppRole | null, options: { groups?: string[]; a
       groups: options.groups ?? [],
       groupsOverage: false,
       amr: options.amr ?? ['pwd', 'mfa'],
-      sid: options.sid ?? null,
+      sid: options.sid ?? `sid-${options.oid ?? role ?? 'norole'}`,
+      endsAt: Math.floor(Date.now() / 1000) + 3600,
     },
   };
 }
