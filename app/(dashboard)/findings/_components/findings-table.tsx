@@ -25,7 +25,7 @@ export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filte
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted-foreground" data-testid="findings-total">
-        {page.total.toLocaleString('en-US')} finding{page.total === 1 ? '' : 's'}
+        {page.total.toLocaleString('en-US')}{page.totalIsLowerBound ? '+' : ''} finding{page.total === 1 && !page.totalIsLowerBound ? '' : 's'}
         {filters.cursor ? ' (continued)' : ''}
       </p>
       <div className="overflow-x-auto rounded-lg border">
