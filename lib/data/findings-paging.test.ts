@@ -86,6 +86,17 @@ describe('findings list: keyset pages at any depth', () => {
     await expect(listFindings(scoped, findingFiltersSchema.parse({ cursor: hidden }), prisma)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('says whether text search is indexed, and still answers when the trigram index is missing', async () => {
+    const before = await listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({ q: 'openssl' }), prisma);
+    expect(before.searchIndexed).toBe(true);
+    expect((await listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({}), prisma)).searchIndexed).toBeNull();
+    await db.pool.query('DROP INDEX findings_search_trgm_idx');
+    const after = await listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({ q: 'openssl' }), prisma);
+    expect(after.searchIndexed).toBe(false);
+    expect(after.items.map((f) => f.id)).toEqual(before.items.map((f) => f.id));
+    expect(after.total).toBe(before.total);
+  });
+
   it('a text search counts no further than the cap and says the figure is a lower bound', async () => {
     await db.pool.query(
       `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, stage, control_id, first_seen_at, last_seen_at, last_run_id, raw)

@@ -37,6 +37,8 @@ export interface FindingPage {
   total: number;
   /** True when a text search matched more than TOTAL_CAP findings: show "10,000+", not an exact figure. */
   totalIsLowerBound: boolean;
+  /** With a text search: whether the trigram index exists (pg_trgm may not be allowed on the server). */
+  searchIndexed: boolean | null;
 }
 
 /** A text search counts at most this many matches while serving a page; beyond it the page says "10,000+". */
@@ -100,11 +102,12 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
         ORDER BY f.id DESC LIMIT ${take})`;
     }),
   );
-  const [ids, total] = await Promise.all([
+  const [ids, total, searchIndexed] = await Promise.all([
     branches.length
       ? db.$queryRaw<{ id: bigint }[]>`SELECT id FROM (${Prisma.join(branches, ' UNION ALL ')}) page ORDER BY severity, id DESC LIMIT ${take}`
       : Promise.resolve([]),
     countFindings(viewer, filters, db),
+    filters.q ? isSearchIndexed(db) : Promise.resolve(null),
   ]);
   const pageIds = ids.slice(0, filters.limit).map((r) => r.id);
   const rows = pageIds.length ? await db.finding.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
@@ -121,7 +124,15 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
     })),
     nextCursor: ids.length > filters.limit ? pageIds[pageIds.length - 1]!.toString() : null,
     ...total,
+    searchIndexed,
   };
+}
+
+/** The migration creates the trigram index only where pg_trgm could be created; the page says when it is missing. */
+async function isSearchIndexed(db: PrismaClient): Promise<boolean> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'findings_search_trgm_idx'`;
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 /** Exact from the summaries unless there is a text search; then a count that stops at TOTAL_CAP + 1 matches. */
