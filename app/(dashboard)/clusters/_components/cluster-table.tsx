@@ -72,7 +72,11 @@ export async function ClusterTable({ viewer, query }: { viewer: Viewer; query: C
               </TableHeader>
               <TableBody>
                 {items.map((c) => {
-                  const hrefs = Object.fromEntries(SEVERITIES.map((s) => [s, `/findings?cluster=${c.id}&severity=${s}`])) as Record<Severity, string>;
+                  // Only non-zero counts link to the findings list: a link to an empty list helps nobody, and each
+                  // link is markup and client payload on a page that lists up to 200 clusters.
+                  const hrefs: Partial<Record<Severity, string>> = Object.fromEntries(
+                    SEVERITIES.filter((s) => c.open[s] > 0).map((s) => [s, `/findings?cluster=${c.id}&severity=${s}`]),
+                  );
                   return (
                     <TableRow key={c.id} data-cluster={c.id}>
                       <TableCell>
