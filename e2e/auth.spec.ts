@@ -89,6 +89,8 @@ test('no access token or ID token reaches the browser', async ({ page }) => {
   expect(sessionCookie?.sameSite).toBe('Lax');
   // A JWE (five dot-separated parts), not a readable JWT.
   expect(sessionCookie?.value.split('.')).toHaveLength(5);
+  // Reading document.cookie is the test: the session cookie must not be visible to scripts.
+  // eslint-disable-next-line @microsoft/sdl/no-cookies
   const readable = await page.evaluate(() => document.cookie);
   expect(readable).not.toMatch(SESSION_COOKIE);
 });

@@ -57,6 +57,18 @@ const envObject = z
     /** Demo tenant: generator seed and size (clusters; the rest scales with it). */
     DEMO_SEED: int(20261126, 0, 2 ** 31 - 1),
     DEMO_CLUSTERS: int(8, 1, 2000),
+    /**
+     * Demo only: ARM paths the stand-in answers with a 500, as case-insensitive substrings, comma-separated — to see
+     * (and test) how a failed source reads in the CLI and the UI. Example: `/providers/Microsoft.Security/assessments`.
+     */
+    DEMO_FAIL_PATHS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(z.string().startsWith('/', 'each path starts with "/"')))
+        .optional(),
+    ),
     /** Minutes between background syncs in `npm start`; 0 turns the schedule off. */
     SYNC_INTERVAL_MINUTES: int(60, 0, 24 * 60),
     /** Sync at start-up when the last successful sync is older than this many minutes. */

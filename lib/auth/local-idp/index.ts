@@ -118,6 +118,8 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
     browserServer.once('error', reject);
     browserServer.listen(0, host, () => resolve());
   });
+  // Plain HTTP on loopback only, on purpose: the demo sign-in pages must not show a certificate warning.
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url
   const browserUrl = `http://${host}:${(browserServer.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
