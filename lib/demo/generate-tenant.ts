@@ -2,6 +2,7 @@
 // workloads that run them) plus 90 days of Defender, Policy and Sentinel findings, rendered on demand in the exact
 // JSON shapes ARM returns. Entities are kept as small records; findings are never materialised as a whole — each one
 // is a pure function of (seed, unit, index), so a million-finding tenant costs a few megabytes until a page is read.
+import { incidentAlertsOf } from './generate-alerts';
 import { ALERT_TYPES, DEFENDER_RECOMMENDATIONS, POLICY_DEFINITIONS } from '../catalog/defender-recommendations';
 import { CVE_POOL_SIZE, poolCve, type PoolCve } from './cve-pool';
 import { createRng, guidFrom, hashInts, hashString, type Rng } from './prng';
@@ -132,6 +133,8 @@ export interface DemoTenant {
   count(kind: DemoRecordKind, subscriptionId: string): number;
   /** Renders records [offset, offset+limit) of `kind` in `subscriptionId`, in a stable order. */
   page(kind: DemoRecordKind, subscriptionId: string, offset: number, limit: number): JsonObject[];
+  /** The alerts of one Sentinel incident (Incidents_ListAlerts), by incident name; [] for an unknown incident. */
+  incidentAlerts(incidentName: string): JsonObject[];
 }
 
 const DAY_MS = 86_400_000;
@@ -1262,6 +1265,18 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     workloads,
     sentinelWorkspace,
     count: (kind, subscriptionId) => sequenceOf(kind, subscriptionId).total,
+    incidentAlerts: (incidentName) =>
+      incidentAlertsOf(incidentName, {
+        clusters,
+        incidentCounts,
+        workspace: sentinelWorkspace,
+        incidentName: (c, j) => guidFrom(seed, hashString('incident-id'), c, j),
+        defenderAlert: (c, j) => {
+          const cl = clusters[c];
+          if (!cl) throw new Error('incident cluster out of range');
+          return renderAlert(cl.id, cl.subscriptionId, cl.resourceGroup, cl.name, alertFacts(c, j, CLUSTER_ALERTS, cl.createdAt), hashInts(c, j));
+        },
+      }),
     page(kind, subscriptionId, offset, limit) {
       const seq = sequenceOf(kind, subscriptionId);
       const end = Math.min(seq.total, offset + limit);
