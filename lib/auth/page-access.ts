@@ -31,6 +31,8 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
   { pattern: /^\/clusters\/([0-9a-f]{12})\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
   { pattern: /^\/findings\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  // A triage item's id is its finding's id: the finding's scope decides.
+  { pattern: /^\/triage\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
 ];
 
 export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };
