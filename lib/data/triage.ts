@@ -132,11 +132,17 @@ interface QueueRow {
 
 const queueColumns = Prisma.sql`
   f.finding_id, f.source, f.kind, f.severity, f.severity_rank, f.title, f.status, f.owner_id, f.owner_name, f.cluster_id,
-  c.name AS cluster_name, f.team, e.target_kind, e.target_name, f.detected_at, f.due_at, f.accepted_until, f.reopened_at,
+  c.name AS cluster_name, f.team,
+  -- Findings without alert evidence (image vulnerabilities) name the image or registry they hit.
+  COALESCE(e.target_kind, CASE WHEN im.repository <> '' THEN 'image' WHEN rg.id IS NOT NULL THEN 'registry' END) AS target_kind,
+  COALESCE(e.target_name, NULLIF(im.repository, '') || COALESCE(':' || im.tags[1], ''), rg.name) AS target_name,
+  f.detected_at, f.due_at, f.accepted_until, f.reopened_at,
   f.source_open, f.version,
   (SELECT count(*)::int FROM triage_items ch WHERE ch.parent_id = f.finding_id) AS alert_count`;
 
-const queueFrom = Prisma.sql`triage_items f LEFT JOIN clusters c ON c.id = f.cluster_id LEFT JOIN security_events e ON e.finding_id = f.finding_id`;
+// Joins by primary key for the page's rows only (the LIMIT applies first on the queue's own index).
+const queueFrom = Prisma.sql`triage_items f LEFT JOIN clusters c ON c.id = f.cluster_id LEFT JOIN security_events e ON e.finding_id = f.finding_id
+  LEFT JOIN findings fd ON fd.id = f.finding_id LEFT JOIN images im ON im.digest = fd.image_digest LEFT JOIN registries rg ON rg.id = fd.registry_id`;
 
 export function toQueueItem(r: QueueRow, now: Date): TriageQueueItem {
   const expired = r.status === 'risk_accepted' && r.accepted_until !== null && r.accepted_until <= now;

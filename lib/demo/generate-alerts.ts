@@ -2,6 +2,7 @@
 // j of cluster c is raised from Defender alert j of cluster c, so its SecurityAlert carries the same systemAlertId
 // (and the cluster as an Azure resource identifier): the dashboard links the two and shows one queue item.
 import type { DemoCluster, DemoWorkspace, JsonObject } from './generate-tenant';
+import type { Rng } from './prng';
 
 export interface IncidentAlertSources {
   clusters: readonly DemoCluster[];
@@ -62,4 +63,21 @@ export function incidentAlertsOf(incidentName: string, sources: IncidentAlertSou
     }
   }
   return [];
+}
+
+// What a security team actually sees most of is the noisy middle, but the demo must show real work: high alerts are
+// drawn far more often than the catalog's share of them (4 of 29 types), informational ones less.
+const SEVERITY_WEIGHT: Record<string, number> = { high: 8, medium: 3, low: 2, informational: 1 };
+
+/** An alert type from the pool, weighted by severity. */
+export function pickAlertType<T extends { severity: string }>(rng: Rng, pool: readonly T[]): T {
+  const total = pool.reduce((n, t) => n + (SEVERITY_WEIGHT[t.severity] ?? 1), 0);
+  let roll = rng.next() * total;
+  for (const t of pool) {
+    roll -= SEVERITY_WEIGHT[t.severity] ?? 1;
+    if (roll < 0) return t;
+  }
+  const last = pool[pool.length - 1];
+  if (!last) throw new Error('pick from an empty alert pool');
+  return last;
 }

@@ -2,7 +2,7 @@
 // workloads that run them) plus 90 days of Defender, Policy and Sentinel findings, rendered on demand in the exact
 // JSON shapes ARM returns. Entities are kept as small records; findings are never materialised as a whole — each one
 // is a pure function of (seed, unit, index), so a million-finding tenant costs a few megabytes until a page is read.
-import { incidentAlertsOf } from './generate-alerts';
+import { incidentAlertsOf, pickAlertType } from './generate-alerts';
 import { ALERT_TYPES, DEFENDER_RECOMMENDATIONS, POLICY_DEFINITIONS } from '../catalog/defender-recommendations';
 import { CVE_POOL_SIZE, poolCve, type PoolCve } from './cve-pool';
 import { createRng, guidFrom, hashInts, hashString, type Rng } from './prng';
@@ -863,9 +863,11 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
 
   const alertFacts = (resourceKey: number, j: number, pool: readonly CatalogAlert[], createdAt: number): AlertFacts => {
     const rng = createRng(hashInts(seed, hashString('alert'), resourceKey, j));
-    const type = rng.pick(pool);
+    const type = pickAlertType(rng, pool);
     const from = Math.max(windowStart, createdAt);
-    const startMs = from + Math.floor(rng.next() * Math.max(HOUR_MS, asOfMs - from - HOUR_MS));
+    // Skewed towards recent days (u³): a security queue holds mostly this fortnight's alerts and a tail of older ones.
+    const u = rng.next();
+    const startMs = Math.max(from, asOfMs - HOUR_MS - Math.floor(u * u * u * Math.max(HOUR_MS, asOfMs - from - HOUR_MS)));
     const endMs = Math.min(asOfMs, startMs + rng.int(0, 180) * 60_000);
     const ageDays = (asOfMs - startMs) / DAY_MS;
     const status = ageDays > 21 ? weighted(rng, [['Resolved', 70], ['Dismissed', 25], ['Active', 5]] as const) : weighted(rng, [['Active', 50], ['InProgress', 20], ['Resolved', 20], ['Dismissed', 10]] as const);
@@ -898,7 +900,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     const rng = createRng(hashInts(seed, hashString('alert-count'), key));
     const roll = rng.next();
     const base = roll < 0.35 ? 0 : roll < 0.7 ? 1 : roll < 0.9 ? rng.int(2, 3) : rng.int(4, 7);
-    return env === 'prod' ? base + 1 : base;
+    return env === 'prod' ? base + 2 : base + 1;
   };
 
   const renderAlert = (resourceId: string, subscriptionId: string, resourceGroup: string, compromisedEntity: string, facts: AlertFacts, salt: number): JsonObject => {
@@ -960,7 +962,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const incidentCounts = clusters.map((cluster, c) => {
     const count = clusterAlertCounts[c] ?? 0;
     const rng = createRng(hashInts(seed, hashString('incident-count'), c));
-    return Math.min(count, cluster.env === 'prod' ? rng.int(0, 2) : rng.int(0, 1));
+    return Math.min(count, cluster.env === 'prod' ? rng.int(1, 2) : rng.int(0, 1));
   });
 
   const renderIncident = (c: number, j: number, global: number): JsonObject => {

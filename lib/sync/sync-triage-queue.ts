@@ -5,8 +5,11 @@
 import type pg from 'pg';
 import { SEVERITY_RANK, SLA_SETTING_KEY, slaPolicyFrom, type SlaPolicy } from '../triage/sla';
 
-/** Findings of other sources enter the queue while they are new: first seen within this many days. */
-export const NEW_FINDING_WINDOW_DAYS = 30;
+/**
+ * Findings of other sources enter the queue while they are new: first seen within this many days. A week keeps the
+ * queue to what arrived since the last weekly review; older critical/high findings live on the findings pages.
+ */
+export const NEW_FINDING_WINDOW_DAYS = 7;
 
 export const SYSTEM_ACTOR = { id: 'system', name: 'System' } as const;
 

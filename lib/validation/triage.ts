@@ -17,7 +17,11 @@ const flag = z
 export const TRIAGE_STATUS_FILTERS = ['active', 'closed', 'accepted', 'all', ...TRIAGE_STATUSES] as const;
 export const TRIAGE_AGE_FILTERS = { '1d': 1, '7d': 7, '30d': 30, '90d': 90 } as const;
 
-export const triageFiltersSchema = z.object({
+// A GET form submits its "Any" selects as empty values (`?cluster=&team=`): empty means "not filtered".
+const dropEmpty = (raw: unknown) =>
+  raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined)) : raw;
+
+const triageFiltersObject = z.object({
   source: z.enum(FINDING_SOURCE_IDS).optional(),
   severity: list(SEVERITIES),
   status: z.enum(TRIAGE_STATUS_FILTERS).default('active'),
@@ -31,6 +35,7 @@ export const triageFiltersSchema = z.object({
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a page cursor').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const triageFiltersSchema = z.preprocess(dropEmpty, triageFiltersObject);
 export type TriageFilters = z.infer<typeof triageFiltersSchema>;
 
 export const triageItemIdSchema = z.string().regex(/^\d{1,19}$/, 'an item id is a number');

@@ -31,7 +31,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-const TARGET_LABELS: Record<string, string> = { cluster: 'Cluster', workload: 'Workload', registry: 'Container registry', 'key-vault': 'Key vault', other: 'Resource' };
+const TARGET_LABELS: Record<string, string> = { cluster: 'Cluster', workload: 'Workload', registry: 'Container registry', 'key-vault': 'Key vault', image: 'Image', other: 'Resource' };
 
 export default async function TriageItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('findings.view');
@@ -82,10 +82,11 @@ export default async function TriageItemPage({ params }: { params: Promise<{ id:
               <dl className="divide-y">
                 {item.description ? <Row label="Description">{item.description}</Row> : null}
                 <Row label="Hit">
-                  {item.target ? `${TARGET_LABELS[item.target.kind] ?? 'Resource'}${item.target.name ? ` · ${item.target.name}` : ''}` : '—'}
+                  {item.target && item.target.kind !== 'cluster' ? `${TARGET_LABELS[item.target.kind] ?? 'Resource'}${item.target.name ? ` · ${item.target.name}` : ''}` : null}
+                  {!item.target && !item.cluster ? '—' : null}
                   {item.cluster ? (
                     <>
-                      {' on '}
+                      {item.target && item.target.kind !== 'cluster' ? ' on ' : 'Cluster '}
                       <Link href={`/clusters/${item.cluster.id}`} className="font-medium hover:underline">{item.cluster.name}</Link>
                     </>
                   ) : null}

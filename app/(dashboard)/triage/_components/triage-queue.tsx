@@ -56,7 +56,7 @@ const isTyping = (target: EventTarget | null) =>
 function targetLabel(item: TriageQueueItem): string | null {
   if (!item.target) return null;
   if (item.target.kind === 'cluster') return null;
-  const kind = { workload: 'Workload', registry: 'Registry', 'key-vault': 'Key vault', other: 'Resource' }[item.target.kind] ?? 'Resource';
+  const kind = { workload: 'Workload', registry: 'Registry', 'key-vault': 'Key vault', image: 'Image', other: 'Resource' }[item.target.kind] ?? 'Resource';
   return item.target.name ? `${kind} · ${item.target.name}` : kind;
 }
 
