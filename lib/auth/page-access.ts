@@ -10,6 +10,7 @@ import { getPrisma } from '../db/prisma';
 import { clusterScope, findingScope } from '../data/scope';
 import { recordAuditSafely } from '../audit/record-audit';
 import { requestInfo } from '../security/request-info';
+import { clusterIdSchema, findingIdSchema } from '../validation/findings';
 import { claimsOf } from './claims';
 import { can, type Permission } from './permissions';
 import { MFA_REQUIRED_PATH, NO_ACCESS_PATH, resolveSessionState, SIGN_IN_PATH } from './session';
@@ -29,10 +30,11 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/admin\/audit\/?$/, anyOf: ['audit.view'] },
   { pattern: /^\/admin\/scopes\/?$/, anyOf: ['scopes.manage'] },
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
-  { pattern: /^\/clusters\/([0-9a-f]{12})\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
-  { pattern: /^\/findings\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  // Any single segment: a malformed or out-of-range id is a 404 here too, not a "not found" body under 200.
+  { pattern: /^\/clusters\/([^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
+  { pattern: /^\/findings\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
   // A triage item's id is its finding's id: the finding's scope decides.
-  { pattern: /^\/triage\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  { pattern: /^\/triage\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
 ];
 
 export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };
@@ -45,7 +47,11 @@ export function matchPageRule(pathname: string): { rule: PageAccessRule; id: str
   return null;
 }
 
+const RESOURCE_ID_SCHEMAS = { cluster: clusterIdSchema, finding: findingIdSchema } as const;
+
 async function resourceVisible(viewer: Viewer, resource: 'cluster' | 'finding', id: string): Promise<boolean> {
+  // Checked before the query: an id the database could not even compare (over 2^63 - 1) is simply not there.
+  if (!RESOURCE_ID_SCHEMAS[resource].safeParse(id).success) return false;
   const prisma = getPrisma();
   if (resource === 'cluster') return (await prisma.cluster.count({ where: { AND: [{ id }, clusterScope(viewer)] } })) > 0;
   return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] } })) > 0;

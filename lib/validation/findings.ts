@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { listParam } from './list-param';
 import { safeText } from '../security/safe-text';
+import { bigintId } from './primitives';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, STAGES } from '../domain/model';
 
 const list = listParam;
@@ -16,11 +17,11 @@ export const findingFiltersSchema = z.object({
   cluster: z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters').optional(),
   // A NUL byte would reach Postgres as a 500; safeText answers with a reason instead.
   q: safeText(200).optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, 'cursor must be a finding id').optional(),
+  cursor: bigintId('cursor (a finding id)').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export type FindingFilters = z.infer<typeof findingFiltersSchema>;
 
-export const findingIdSchema = z.string().regex(/^\d{1,19}$/, 'a finding id is a number');
+export const findingIdSchema = bigintId('a finding id');
 export const clusterIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters');

@@ -1,14 +1,12 @@
 // Filters as a plain GET form: submitting it writes the filters into the URL, so it works without JavaScript
 // and every result is a bookmark.
 import Link from 'next/link';
-import { AnyOptions, FilterField, filterSelectClass } from '@/components/layout/filter-field';
 import { X } from 'lucide-react';
 import { CONTROLS } from '@/lib/catalog';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
 import type { FindingFilters } from '@/lib/validation/findings';
 import { toQueryString } from '@/lib/validation/query-string';
-
-
+import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 
 export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
   const base = { ...filters, cursor: undefined, limit: undefined };
@@ -19,10 +17,10 @@ export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
     <div className="flex flex-col gap-3">
       <form method="get" action="/findings" className="flex flex-wrap items-end gap-3" aria-label="Filter findings">
         <FilterField label="Search">
-          <input name="q" defaultValue={filters.q ?? ''} placeholder="Title, CVE, rule or resource" className={`${filterSelectClass} w-64`} />
+          <input name="q" defaultValue={filters.q ?? ''} placeholder="Title, CVE, rule or resource" className={`${filterInputClass} w-64`} />
         </FilterField>
         <FilterField label="Severity">
-          <select name="severity" defaultValue={filters.severity[0] ?? ''} className={filterSelectClass}>
+          <select name="severity" defaultValue={filters.severity[0] ?? ''} className={filterInputClass}>
             <option value="">Any</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>{s[0]!.toUpperCase() + s.slice(1)}</option>
@@ -30,20 +28,26 @@ export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
           </select>
         </FilterField>
         <FilterField label="Status">
-          <select name="status" defaultValue={filters.status} className={filterSelectClass}>
+          <select name="status" defaultValue={filters.status} className={filterInputClass}>
             {[...FINDING_STATUSES, 'all' as const].map((s) => (
               <option key={s} value={s}>{s === 'all' ? 'Any' : s[0]!.toUpperCase() + s.slice(1)}</option>
             ))}
           </select>
         </FilterField>
         <FilterField label="Stage">
-          <select name="stage" defaultValue={filters.stage ?? ''} className={filterSelectClass}>
-            <AnyOptions values={STAGES} label={(s) => STAGE_LABELS[s]} />
+          <select name="stage" defaultValue={filters.stage ?? ''} className={filterInputClass}>
+            <option value="">Any</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>{STAGE_LABELS[s]}</option>
+            ))}
           </select>
         </FilterField>
         <FilterField label="Source">
-          <select name="source" defaultValue={filters.source ?? ''} className={filterSelectClass}>
-            <AnyOptions values={SOURCE_IDS.filter((s) => s !== 'inventory')} label={(s) => SOURCE_LABELS[s]} />
+          <select name="source" defaultValue={filters.source ?? ''} className={filterInputClass}>
+            <option value="">Any</option>
+            {SOURCE_IDS.filter((s) => s !== 'inventory').map((s) => (
+              <option key={s} value={s}>{SOURCE_LABELS[s]}</option>
+            ))}
           </select>
         </FilterField>
         {filters.control ? <input type="hidden" name="control" value={filters.control} /> : null}

@@ -1,7 +1,7 @@
 // Queue filters as a plain GET form: submitting writes them into the URL, so every filtered queue is a bookmark and
 // the form works without JavaScript. Quick toggles ("mine", "unassigned", "breaching SLA") are links.
 import Link from 'next/link';
-import { AnyOptions, FilterField, filterSelectClass } from '@/components/layout/filter-field';
+import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 import { X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
 import { FINDING_SOURCE_IDS, SEVERITIES, SOURCE_LABELS } from '@/lib/domain/model';
@@ -9,6 +9,18 @@ import { TRIAGE_STATUS_LABELS, TRIAGE_STATUSES } from '@/lib/domain/triage-statu
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '@/lib/validation/triage';
 import { toQueryString } from '@/lib/validation/query-string';
 
+
+/** "Any" plus one option per value. */
+function AnyOptions<T extends string>({ values, label }: { values: readonly T[]; label: (v: T) => string }) {
+  return (
+    <>
+      <option value="">Any</option>
+      {values.map((v) => (
+        <option key={v} value={v}>{label(v)}</option>
+      ))}
+    </>
+  );
+}
 
 const STATUS_FILTER_LABELS: Record<TriageFilters['status'], string> = {
   active: 'Needs attention',
@@ -44,12 +56,12 @@ export function TriageFiltersBar({ filters, clusters, teams }: { filters: Triage
     <div className="flex flex-col gap-3">
       <form method="get" action="/triage" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
         <FilterField label="Source">
-          <select name="source" defaultValue={filters.source ?? ''} className={filterSelectClass}>
+          <select name="source" defaultValue={filters.source ?? ''} className={filterInputClass}>
             <AnyOptions values={FINDING_SOURCE_IDS} label={(s) => SOURCE_LABELS[s]} />
           </select>
         </FilterField>
         <FilterField label="Severity">
-          <select name="severity" defaultValue={filters.severity.join(',')} className={filterSelectClass}>
+          <select name="severity" defaultValue={filters.severity.join(',')} className={filterInputClass}>
             <option value="">Any</option>
             <option value="critical,high">Critical and high</option>
             {SEVERITIES.map((s) => (
@@ -58,24 +70,24 @@ export function TriageFiltersBar({ filters, clusters, teams }: { filters: Triage
           </select>
         </FilterField>
         <FilterField label="Status">
-          <select name="status" defaultValue={filters.status} className={filterSelectClass}>
+          <select name="status" defaultValue={filters.status} className={filterInputClass}>
             {(['active', 'closed', 'accepted', 'all', ...TRIAGE_STATUSES.filter((s) => s !== 'risk_accepted')] as const).map((s) => (
               <option key={s} value={s}>{STATUS_FILTER_LABELS[s]}</option>
             ))}
           </select>
         </FilterField>
         <FilterField label="Cluster">
-          <select name="cluster" defaultValue={filters.cluster ?? ''} className={filterSelectClass}>
+          <select name="cluster" defaultValue={filters.cluster ?? ''} className={filterInputClass}>
             <AnyOptions values={clusters.map((c) => c.id)} label={(id) => clusters.find((c) => c.id === id)?.name ?? id} />
           </select>
         </FilterField>
         <FilterField label="Team">
-          <select name="team" defaultValue={filters.team ?? ''} className={filterSelectClass}>
+          <select name="team" defaultValue={filters.team ?? ''} className={filterInputClass}>
             <AnyOptions values={teams} label={(t) => t} />
           </select>
         </FilterField>
         <FilterField label="Detected">
-          <select name="age" defaultValue={filters.age ?? ''} className={filterSelectClass}>
+          <select name="age" defaultValue={filters.age ?? ''} className={filterInputClass}>
             <option value="">Any time</option>
             {Object.keys(TRIAGE_AGE_FILTERS).map((a) => (
               <option key={a} value={a}>Last {a.replace('d', ' day').replace(/^1 day$/, '24 hours')}{a === '1d' ? '' : 's'}</option>
