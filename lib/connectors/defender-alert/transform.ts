@@ -126,7 +126,14 @@ export function toAlertRows(raw: unknown): AlertRows {
 
 /** The alert's location and name, which its state-change operations need (`/locations/{asc}/alerts/{name}`). */
 export function alertAddressOf(alertId: string): { subscriptionId: string; resourceGroup: string | null; location: string; name: string } | null {
-  const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/providers\/Microsoft\.Security\/locations\/([^/]+)\/alerts\/([^/]+)$/i.exec(alertId);
-  if (!m?.[1] || !m[3] || !m[4]) return null;
-  return { subscriptionId: m[1], resourceGroup: m[2] ?? null, location: m[3], name: m[4] };
+  const segments = alertId.split('/').filter((x) => x.length > 0);
+  const lower = segments.map((x) => x.toLowerCase());
+  const at = lower.indexOf('locations');
+  const subscriptionId = lower[0] === 'subscriptions' ? segments[1] : undefined;
+  const resourceGroup = lower[2] === 'resourcegroups' ? (segments[3] ?? null) : null;
+  const location = segments[at + 1];
+  const name = segments[at + 3];
+  const shaped = at > 0 && lower[at - 2] === 'providers' && lower[at - 1] === 'microsoft.security' && lower[at + 2] === 'alerts' && segments.length === at + 4;
+  if (!shaped || !subscriptionId || !location || !name) return null;
+  return { subscriptionId, resourceGroup, location, name };
 }
