@@ -5,7 +5,7 @@ import { DEMO_GROUPS } from '@/lib/auth/demo-users';
 import { renderPage, sessionFor } from '@/lib/auth/testing/route-harness';
 import { testSession } from '@/lib/auth/testing/mock-next';
 import { FIXTURE, useScopeFixtureDatabase } from '@/lib/auth/testing/seed-scope-fixture';
-import type { Viewer } from '@/lib/auth/viewer';
+import { viewerOf } from '@/lib/auth/testing/viewer-of';
 
 vi.mock('@/lib/auth/auth', async () => (await import('@/lib/auth/testing/mock-next')).authModule);
 vi.mock('next/headers', async () => (await import('@/lib/auth/testing/mock-next')).headersModule);
@@ -17,13 +17,6 @@ const operatorB = sessionFor('app-operator', { groups: [DEMO_GROUPS.teamB.id], o
 
 const fixture = useScopeFixtureDatabase({ beforeAll, afterAll });
 
-async function viewerOf(s: ReturnType<typeof sessionFor>): Promise<Viewer> {
-  testSession.current = s;
-  const { getViewer } = await import('@/lib/auth/session');
-  const v = await getViewer();
-  if (!v) throw new Error('no viewer');
-  return v;
-}
 
 describe('scope resolution from the groups claim', () => {
   it('gives team A developer only team A cluster, team B operator only team B cluster', async () => {

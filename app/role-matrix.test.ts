@@ -29,6 +29,8 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/clusters/[id]/page.tsx': 'posture.view',
   'app/(dashboard)/findings/page.tsx': 'findings.view',
   'app/(dashboard)/findings/[id]/page.tsx': 'findings.view',
+  'app/(dashboard)/triage/page.tsx': 'findings.view',
+  'app/(dashboard)/triage/[id]/page.tsx': 'findings.view',
   'app/(dashboard)/admin/audit/page.tsx': 'audit.view',
   'app/(dashboard)/admin/scopes/page.tsx': 'scopes.manage',
   'app/(dashboard)/admin/settings/page.tsx': 'settings.manage',
@@ -42,6 +44,9 @@ const NOT_IN_MATRIX: Record<string, string> = {
 /** `METHOD file` → permission, for route handlers guarded by withPermission. */
 const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET app/api/audit/export/route.ts': 'audit.view',
+  'GET app/api/triage/items/route.ts': 'findings.view',
+  'POST app/api/triage/items/[id]/route.ts': 'findings.triage',
+  'POST app/api/triage/bulk/route.ts': 'findings.triage',
 };
 /** `file#export` → permission, for server actions guarded by withActionPermission. */
 const ACTION_PERMISSIONS: Record<string, Permission> = {
@@ -60,6 +65,7 @@ const sampleParams = (file: string): Record<string, string> | undefined =>
   ({
     'app/(dashboard)/clusters/[id]/page.tsx': { id: FIXTURE.teamA.clusterId },
     'app/(dashboard)/findings/[id]/page.tsx': { id: fixture.findings.findingA },
+    'app/(dashboard)/triage/[id]/page.tsx': { id: fixture.findings.findingA },
   })[file];
 
 describe('the matrix covers the tree', () => {

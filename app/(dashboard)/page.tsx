@@ -3,6 +3,8 @@ import { PageHeader } from '@/components/layout/page-header';
 import { InvalidParams } from '@/components/layout/invalid-params';
 import { PostureView } from '@/components/overview/posture-view';
 import { RoleSwitcher } from '@/components/overview/role-switcher';
+import { SectionBoundary } from '@/components/layout/section-boundary';
+import { TriageAttentionCard } from '@/components/triage/triage-attention-card';
 import { requirePermission } from '@/lib/auth/session';
 import { defaultRoleFocus } from '@/lib/auth/role-focus';
 import { overviewParamsSchema } from '@/lib/validation/overview';
@@ -21,6 +23,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         description="Every DevSecOps practice across plan, develop, build, deploy and operate — for all clusters you can see."
         actions={<RoleSwitcher basePath="/" active={role} />}
       />
+      <SectionBoundary title="Security triage">
+        <TriageAttentionCard viewer={viewer} />
+      </SectionBoundary>
       <PostureView viewer={viewer} role={role} />
     </div>
   );

@@ -33,6 +33,8 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   // Any single segment: a malformed or out-of-range id is a 404 here too, not a "not found" body under 200.
   { pattern: /^\/clusters\/([^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
   { pattern: /^\/findings\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  // A triage item's id is its finding's id: the finding's scope decides.
+  { pattern: /^\/triage\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
 ];
 
 export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };

@@ -3,9 +3,11 @@ import type { SourceId } from '../domain/model';
 import { defenderAssessmentConnector } from './defender-assessment';
 import { defenderVulnerabilityConnector } from './defender-vulnerability';
 import { inventoryConnector } from './inventory';
+import { defenderAlertConnector } from './defender-alert';
+import { sentinelIncidentConnector } from './sentinel-incident';
 import type { Connector } from './types';
 
-export const CONNECTORS: readonly Connector[] = [inventoryConnector, defenderAssessmentConnector, defenderVulnerabilityConnector];
+export const CONNECTORS: readonly Connector[] = [inventoryConnector, defenderAssessmentConnector, defenderVulnerabilityConnector, defenderAlertConnector, sentinelIncidentConnector];
 
 /** The connector for a source, or undefined when that source has none yet (alerts, policy, Sentinel). */
 export function getConnector(id: SourceId): Connector | undefined {

@@ -1,7 +1,6 @@
 // End to end: every registered connector through its real SDK client against the local HTTPS ARM stand-in, with
 // small pages so nextLink / $skipToken paging is exercised. The test trusts the stand-in's certificate through a
 // per-call policy (request.agent), so it also runs without NODE_EXTRA_CA_CERTS.
-import { Agent } from 'node:https';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArmStandIn, type ArmStandIn } from '../demo/arm-stand-in';
@@ -10,6 +9,7 @@ import { createDemoCredential } from '../demo/static-credential';
 import { ensureDevCertificate } from '../demo/tls';
 import { getConnector } from './registry';
 import { collect } from './testing/fake-arm';
+import { trustStandInPolicy } from './testing/stand-in-trust';
 import type { AzureSettings, Connector, SourceBatch } from './types';
 
 let standIn: ArmStandIn;
@@ -18,14 +18,7 @@ let trust: PipelinePolicy;
 
 beforeAll(async () => {
   const tls = await ensureDevCertificate('.data/tls');
-  const agent = new Agent({ ca: tls.cert, keepAlive: false });
-  trust = {
-    name: 'trustStandInCertificate',
-    sendRequest(request, next) {
-      request.agent = agent;
-      return next(request);
-    },
-  };
+  trust = trustStandInPolicy(tls.cert);
   tenant = generateTenant({ seed: 42, clusters: 6, now: new Date('2025-06-01T00:00:00Z') });
   standIn = await startArmStandIn({ tenant, tls, pageSize: 7 });
 });

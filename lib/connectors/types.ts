@@ -4,6 +4,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { SourceId } from '../domain/model';
 import type { ClusterRow, FindingRow, RecommendationMetadataRow, RegistryRow } from '../domain/rows';
+import type { SecurityEventRow } from '../domain/security-event-row';
 
 /** How to reach Azure: the real ARM endpoint and an Entra credential, or the local stand-in and a static token. */
 export interface AzureSettings {
@@ -41,6 +42,8 @@ export interface SourceBatch {
   workloads?: WorkloadRow[];
   metadata?: RecommendationMetadataRow[];
   findings?: FindingRow[];
+  /** Evidence of alert and incident findings in the same batch (same sourceKey). */
+  securityEvents?: SecurityEventRow[];
 }
 
 export interface ConnectorContext {

@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DemoRecordKind, DemoTenant, JsonObject, JsonValue } from './generate-tenant';
 import { DEMO_BEARER_TOKEN } from './static-credential';
+import { ArmError } from './arm-error';
+import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
 
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
@@ -33,18 +35,10 @@ export interface ArmStandIn {
   requestCount(): number;
   /** Replace the injected faults (tests: an outage that recovers). */
   setFaults(faults: ArmStandInFaults): void;
+  /** Triage write-backs the stand-in accepted (alert states, incident updates, comments). */
+  triageWrites: TriageStandIn['writes'];
 }
 
-class ArmError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 type Paging = 'arm' | 'odata';
 
@@ -104,6 +98,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   const remainingReads = new Map<string, number>();
   let requests = 0;
   let baseUrl = '';
+  const triage = createTriageStandIn(tenant);
   const knownSubscriptions = new Set(tenant.subscriptions.map((s) => s.subscriptionId.toLowerCase()));
   const canonicalSubscription = (id: string): string => {
     const found = tenant.subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase());
@@ -138,7 +133,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     const top = Number(url.searchParams.get('$top'));
     // Policy Insights treats $top as a cap on the whole result, not a page size.
     if (paging === 'odata' && Number.isInteger(top) && top > 0) total = Math.min(total, top);
-    const value = tenant.page(kind, subscriptionId, offset, Math.min(pageSize, Math.max(0, total - offset)));
+    const value = triage.overlay(kind, tenant.page(kind, subscriptionId, offset, Math.min(pageSize, Math.max(0, total - offset))));
     const nextOffset = offset + value.length;
     const next = nextOffset < total ? `${baseUrl}${url.pathname}?api-version=${encodeURIComponent(apiVersion)}&${paging === 'odata' ? '$skiptoken' : '$skipToken'}=${encodeToken(nextOffset)}${paging === 'odata' && top > 0 ? `&$top=${top}` : ''}` : null;
     if (paging === 'odata') {
@@ -237,6 +232,14 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       send(res, 200, listPage('assessmentMetadata', first.subscriptionId, url, 'arm', apiVersion), readHeaders(null));
       return;
     }
+    const triageReply = await triage.handle(method, path, () => readBody(req));
+    if (triageReply) {
+      if (triageReply.body === null) {
+        res.writeHead(triageReply.status, { 'x-ms-request-id': randomUUID() });
+        res.end();
+      } else send(res, triageReply.status, triageReply.body);
+      return;
+    }
     const incidents = INCIDENTS.exec(path);
     if (incidents) {
       if (method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
@@ -285,6 +288,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   return {
     url: baseUrl,
     requestCount: () => requests,
+    triageWrites: () => triage.writes(),
     setFaults(next) {
       faults = next;
       throttled.clear();

@@ -6,7 +6,9 @@ import type pg from 'pg';
 import type { Connector, ConnectorContext, SourceBatch } from '../connectors/types';
 import type { SourceId } from '../domain/model';
 import { applyMetadataSeverity, mergeFindings, type MergeCounts } from './merge-findings';
+import { mergeSecurityEvents } from './merge-security-events';
 import { refreshSnapshots } from './snapshots';
+import { syncTriageQueue, type TriageSyncCounts } from './sync-triage-queue';
 import { createStaging, writeBatch } from './write-batch';
 import { failInterruptedRuns, openRun, recordRunFailure, releaseRun, type RecordFailureOptions } from './run-record';
 
@@ -21,6 +23,8 @@ export interface RunCounts extends Partial<MergeCounts> {
   clustersRemoved?: number;
   registriesRemoved?: number;
   severityCorrected?: number;
+  securityEvents?: number;
+  triage?: TriageSyncCounts;
 }
 
 export interface RunResult {
@@ -96,6 +100,8 @@ export async function runBatches(
         Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
         if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
+        counts.securityEvents = await mergeSecurityEvents(client, { source, now });
+        counts.triage = await syncTriageQueue(client, { source, runId, now });
         await refreshSnapshots(client, source, now);
       }
       // The outcome commits with the data: there is no moment where the data is in and the run still `running`.

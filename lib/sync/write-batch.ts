@@ -7,6 +7,7 @@ import type { SourceBatch } from '../connectors/types';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
+import { createSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
 
 export interface RunContext {
   client: pg.PoolClient;
@@ -24,7 +25,7 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
       cluster_arm_id text, registry_arm_id text, image_digest text,
       stage text NOT NULL, control_id text NOT NULL,
       first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL
-    ) ON COMMIT DROP`);
+    ) ON COMMIT DROP`);  await createSecurityEventStaging(client);
 }
 
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
@@ -185,6 +186,7 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
     );
     staged = rows.length;
   }
+  await stageSecurityEvents(client, batch.securityEvents);
   return { staged };
 }
 

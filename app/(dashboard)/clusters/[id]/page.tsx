@@ -5,6 +5,8 @@ import { InvalidParams } from '@/components/layout/invalid-params';
 import { PageHeader } from '@/components/layout/page-header';
 import { PostureView } from '@/components/overview/posture-view';
 import { RoleSwitcher } from '@/components/overview/role-switcher';
+import { SectionBoundary } from '@/components/layout/section-boundary';
+import { ClusterTriagePanel } from '@/components/triage/cluster-triage-panel';
 import { defaultRoleFocus } from '@/lib/auth/role-focus';
 import { requirePermission } from '@/lib/auth/session';
 import { getCluster } from '@/lib/data/clusters';
@@ -54,6 +56,9 @@ export default async function ClusterPage({
         actions={<RoleSwitcher basePath={`/clusters/${cluster.id}`} active={role} />}
       />
       <PostureView viewer={viewer} role={role} clusterId={cluster.id} />
+      <SectionBoundary title="Security alerts and incidents">
+        <ClusterTriagePanel viewer={viewer} clusterId={cluster.id} />
+      </SectionBoundary>
     </div>
   );
 }
