@@ -3,9 +3,15 @@ import type { SourceId } from '../domain/model';
 import { defenderAssessmentConnector } from './defender-assessment';
 import { defenderVulnerabilityConnector } from './defender-vulnerability';
 import { inventoryConnector } from './inventory';
+import { policyStateConnector } from './policy-state';
 import type { Connector } from './types';
 
-export const CONNECTORS: readonly Connector[] = [inventoryConnector, defenderAssessmentConnector, defenderVulnerabilityConnector];
+export const CONNECTORS: readonly Connector[] = [
+  inventoryConnector,
+  defenderAssessmentConnector,
+  defenderVulnerabilityConnector,
+  policyStateConnector,
+];
 
 /** The connector for a source, or undefined when that source has none yet (alerts, policy, Sentinel). */
 export function getConnector(id: SourceId): Connector | undefined {

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Connector, ConnectorContext, SourceBatch } from '../connectors/types';
 import type { SourceId } from '../domain/model';
 import { applyMetadataSeverity, mergeFindings, type MergeCounts } from './merge-findings';
+import { finishPolicyRun } from './policy-store';
 import { refreshSnapshots } from './snapshots';
 import { createStaging, writeBatch } from './write-batch';
 
@@ -19,6 +20,9 @@ export interface RunCounts extends Partial<MergeCounts> {
   clustersRemoved?: number;
   registriesRemoved?: number;
   severityCorrected?: number;
+  policyStatesRemoved?: number;
+  policyExemptionsRemoved?: number;
+  policySummaryRows?: number;
 }
 
 export interface RunResult {
@@ -81,6 +85,7 @@ export async function runBatches(
       }
     } else {
       Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
+      if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
       // Metadata imported on its own still corrects the severity of assessments stored earlier.
       if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
       await refreshSnapshots(client, source, now);

@@ -7,6 +7,7 @@ import type { SourceBatch } from '../connectors/types';
 import type { ClusterRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
+import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
 
 export interface RunContext {
   client: pg.PoolClient;
@@ -175,6 +176,8 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
       ],
     );
   }
+  if (batch.policy) await writePolicyBatch(ctx, batch.policy);
+  if (batch.kubernetesVersions?.length) await writeKubernetesVersions(ctx, batch.kubernetesVersions);
   let staged = 0;
   if (batch.findings?.length) {
     const rows = batch.findings.map((f) => {
