@@ -47,7 +47,15 @@ describe('page access decided before rendering', () => {
     const dev = (path: string) => request(path, 'developer', [DEMO_GROUPS.teamA.id]);
     expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamB.clusterId}`))).toEqual({ kind: 'not-found' });
     expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingB}`))).toEqual({ kind: 'not-found' });
-    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.clusterId}`))).toEqual({ kind: 'allow' });
+    // The hashed address of an own cluster moves to its readable address, filters kept; that address is allowed.
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.clusterId}?severity=high`))).toEqual({
+      kind: 'redirect',
+      to: `/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`,
+    });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments`))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId.toUpperCase()}/RG-PAYMENTS/AKS-Payments`))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamB.subscriptionId}/rg-storefront/aks-storefront`))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-nope`))).toEqual({ kind: 'not-found' });
     expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingA}`))).toEqual({ kind: 'allow' });
   });
 

@@ -7,10 +7,11 @@ import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { getEnv } from '../env';
 import { getPrisma } from '../db/prisma';
-import { clusterScope, findingScope } from '../data/scope';
+import { clusterScope, findingScopeWithImages } from '../data/scope';
 import { recordAuditSafely } from '../audit/record-audit';
 import { requestInfo } from '../security/request-info';
 import { claimsOf } from './claims';
+import { armIdOfAddress, clusterPath, parseClusterAddress } from '../clusters/cluster-address';
 import { can, type Permission } from './permissions';
 import { MFA_REQUIRED_PATH, NO_ACCESS_PATH, resolveSessionState, SIGN_IN_PATH } from './session';
 import type { Viewer } from './viewer';
@@ -19,8 +20,11 @@ export interface PageAccessRule {
   pattern: RegExp;
   /** Any one of these permissions lets the viewer in. */
   anyOf: readonly Permission[];
-  /** The first capture group is the id of a resource that must be inside the viewer's scope. */
-  resource?: 'cluster' | 'finding';
+  /**
+   * The first capture group is the id of a resource that must be inside the viewer's scope. 'cluster' (the old
+   * hashed address) then redirects to the readable 'cluster-address' (`<subscription>/<resource group>/<name>`).
+   */
+  resource?: 'cluster' | 'cluster-address' | 'finding';
 }
 
 /** Pages with a permission or a scoped resource; keep in line with the pages' own checks (role matrix test). */
@@ -30,6 +34,8 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/admin\/scopes\/?$/, anyOf: ['scopes.manage'] },
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
   { pattern: /^\/clusters\/([0-9a-f]{12})\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
+  { pattern: /^\/clusters\/([^/]+\/[^/]+\/[^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster-address' },
+  { pattern: /^\/compliance\/?$/, anyOf: ['posture.view'] },
   { pattern: /^\/findings\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
 ];
 
@@ -43,10 +49,15 @@ export function matchPageRule(pathname: string): { rule: PageAccessRule; id: str
   return null;
 }
 
-async function resourceVisible(viewer: Viewer, resource: 'cluster' | 'finding', id: string): Promise<boolean> {
+async function resourceVisible(viewer: Viewer, resource: 'cluster-address' | 'finding', id: string): Promise<boolean> {
   const prisma = getPrisma();
-  if (resource === 'cluster') return (await prisma.cluster.count({ where: { AND: [{ id }, clusterScope(viewer)] } })) > 0;
-  return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] } })) > 0;
+  if (resource === 'cluster-address') {
+    const address = parseClusterAddress(id.split('/'));
+    if (!address) return false;
+    // The store keeps arm_id lower-cased; `insensitive` also accepts rows written with ARM's own casing.
+    return (await prisma.cluster.count({ where: { AND: [{ armId: { equals: armIdOfAddress(address), mode: 'insensitive' } }, clusterScope(viewer)] } })) > 0;
+  }
+  return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, await findingScopeWithImages(viewer, prisma)] } })) > 0;
 }
 
 /** The decision for a page request; `allow` for paths without a rule (their pages decide alone). */
@@ -72,6 +83,13 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
     return { kind: 'not-found' };
   }
   // Out of scope answers exactly like "does not exist", and is not an audited denial (it is indistinguishable).
-  if (rule.resource && id && !(await resourceVisible(state.viewer, rule.resource, id))) return { kind: 'not-found' };
+  if (rule.resource === 'cluster' && id) {
+    // Old hashed addresses (and bookmarks of them) move to the readable address, filters kept.
+    const cluster = await getPrisma().cluster.findFirst({ where: { AND: [{ id }, clusterScope(state.viewer)] }, select: { subscriptionId: true, resourceGroup: true, name: true } });
+    return cluster ? { kind: 'redirect', to: `${clusterPath(cluster)}${request.nextUrl.search}` } : { kind: 'not-found' };
+  }
+  if ((rule.resource === 'cluster-address' || rule.resource === 'finding') && id && !(await resourceVisible(state.viewer, rule.resource, id))) {
+    return { kind: 'not-found' };
+  }
   return { kind: 'allow' };
 }

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
 import type { FindingKind, FindingStatus, Severity, Stage } from '../domain/model';
 import type { FindingFilters } from '../validation/findings';
-import { clusterScope, findingScope, notFound } from './scope';
+import { clusterScope, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
   id: string;
@@ -32,10 +32,10 @@ export interface FindingPage {
   total: number;
 }
 
-function whereFor(viewer: Viewer, f: FindingFilters): Prisma.FindingWhereInput {
+function whereFor(scope: Prisma.FindingWhereInput, f: FindingFilters): Prisma.FindingWhereInput {
   return {
     AND: [
-      findingScope(viewer),
+      scope,
       f.status === 'all' ? {} : { status: f.status },
       f.severity.length ? { severity: { in: f.severity } } : {},
       f.stage ? { stage: f.stage } : {},
@@ -67,7 +67,7 @@ const listSelect = {
 } as const satisfies Prisma.FindingSelect;
 
 export async function listFindings(viewer: Viewer, filters: FindingFilters, db: PrismaClient = getPrisma()): Promise<FindingPage> {
-  const where = whereFor(viewer, filters);
+  const where = whereFor(await findingScopeWithImages(viewer, db), filters);
   const [rows, total] = await Promise.all([
     db.finding.findMany({
       where,
@@ -116,7 +116,7 @@ export interface FindingDetail extends FindingListItem {
 
 export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = getPrisma()): Promise<FindingDetail> {
   const row = await db.finding.findFirst({
-    where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] },
+    where: { AND: [{ id: BigInt(id) }, await findingScopeWithImages(viewer, db)] },
     select: {
       ...listSelect,
       description: true,
