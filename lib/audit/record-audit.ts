@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'scope.seed': 'Group scopes seeded from file',
   'settings.update': 'Setting changed',
   'audit.export': 'Audit log exported',
+  'findings.export': 'Findings exported',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
+import { clusterPath } from '@/lib/clusters/cluster-address';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listClusters } from '@/lib/data/clusters';
 import { SEVERITIES, type Severity } from '@/lib/domain/model';
@@ -37,7 +38,7 @@ async function ClusterTable({ viewer }: { viewer: Viewer }) {
             return (
               <TableRow key={c.id} data-cluster={c.id}>
                 <TableCell>
-                  <Link href={`/clusters/${c.id}`} className="font-medium hover:underline">{c.name}</Link>
+                  <Link href={clusterPath(c)} className="font-medium hover:underline">{c.name}</Link>
                   <div className="text-xs text-muted-foreground">{c.resourceGroup} · {c.location ?? 'unknown region'}</div>
                 </TableCell>
                 <TableCell>{c.team ?? <span className="text-muted-foreground">untagged</span>}</TableCell>

@@ -1,0 +1,11 @@
+// A labelled control of a GET filter form (the filters live in the URL).
+export const filterSelectClass = 'h-9 max-w-72 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
+
+export function FilterField({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
+      {label}
+      {children}
+    </label>
+  );
+}
