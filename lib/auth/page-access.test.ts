@@ -30,7 +30,12 @@ async function request(path: string, role: AppRole | null | 'anonymous', groups:
 describe('page access decided before rendering', () => {
   it('redirects anonymous and role-less visitors', async () => {
     const { decidePageAccess } = await import('./page-access');
-    expect(await decidePageAccess(await request('/admin/audit', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(await request('/admin/audit', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
+    // A bookmarked filtered view comes back after sign-in.
+    expect(await decidePageAccess(await request(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`, 'anonymous'))).toEqual({
+      kind: 'redirect',
+      to: `/sign-in?returnTo=${encodeURIComponent(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`)}`,
+    });
     expect(await decidePageAccess(await request('/admin/audit', null))).toEqual({ kind: 'redirect', to: '/no-access' });
   });
 
@@ -62,7 +67,7 @@ describe('page access decided before rendering', () => {
   it('ignores a cookie it cannot decrypt (tampered or from another secret)', async () => {
     const { decidePageAccess } = await import('./page-access');
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` } });
-    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 
   it('treats an expired session cookie as no session', async () => {
@@ -70,7 +75,7 @@ describe('page access decided before rendering', () => {
     const s = sessionFor('admin');
     const expired = await encode({ token: { sub: s.claims.oid, claims: s.claims }, secret: SECRET, salt: COOKIE, maxAge: -120 });
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${expired}` } });
-    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 
   it('treats a session revoked by sign-out as no session, even with a valid cookie', async () => {

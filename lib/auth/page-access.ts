@@ -68,7 +68,10 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
   const secureCookie = request.cookies.has('__Secure-authjs.session-token');
   const token = env.AUTH_SECRET ? await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie }) : null;
   const state = await resolveSessionState(claimsOf(token ? { claims: token.claims } : null));
-  if (state.kind === 'anonymous') return { kind: 'redirect', to: SIGN_IN_PATH };
+  // A bookmark opened signed out comes back to the same view after sign-in (the sign-in page checks returnTo is local).
+  if (state.kind === 'anonymous') {
+    return { kind: 'redirect', to: `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(`${request.nextUrl.pathname}${request.nextUrl.search}`)}` };
+  }
   if (state.kind === 'no-role') return { kind: 'redirect', to: NO_ACCESS_PATH };
   if (state.kind === 'mfa-required') return { kind: 'redirect', to: MFA_REQUIRED_PATH };
   const { rule, id } = match;

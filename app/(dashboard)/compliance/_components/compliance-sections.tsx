@@ -91,7 +91,20 @@ export async function PolicyResources({ viewer, params }: { viewer: Viewer; para
 
 export async function ResourcePolicies({ viewer, resource }: { viewer: Viewer; resource: string }) {
   const rows = await listResourcePolicies(viewer, resource);
-  return <PolicyStatesTable rows={rows} by="resource" />;
+  const first = rows[0];
+  const k = first?.kubernetesObject;
+  return (
+    <div className="flex flex-col gap-3">
+      {first?.cluster ? (
+        <p className="text-sm">
+          {k ? `${k.kind} ${k.namespace ? `${k.namespace}/` : ''}${k.name}` : 'Resource'} on cluster{' '}
+          <Link href={clusterPath(first.cluster)} className="font-medium underline" data-testid="resource-cluster-link">{first.cluster.name}</Link>
+          {k && !first.knownWorkload ? <Badge variant="muted" className="ml-2">not in inventory</Badge> : null}
+        </p>
+      ) : null}
+      <PolicyStatesTable rows={rows} by="resource" />
+    </div>
+  );
 }
 
 export async function KubernetesResults({ viewer, cluster }: { viewer: Viewer; cluster?: string }) {
