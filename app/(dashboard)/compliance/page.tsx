@@ -9,7 +9,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { getComplianceOverview } from '@/lib/data/compliance';
 import { listSourceFreshness } from '@/lib/data/sources';
 import { complianceParamsSchema } from '@/lib/validation/compliance';
-import { toQueryString } from '@/lib/validation/query-string';
+import { dropEmptyParams, toQueryString } from '@/lib/validation/query-string';
 import { ComplianceFilters } from './_components/compliance-filters';
 import {
   ComplianceGroups,
@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: 'Compliance' };
 
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePermission('posture.view');
-  const parsed = complianceParamsSchema.safeParse(await searchParams);
+  const parsed = complianceParamsSchema.safeParse(dropEmptyParams(await searchParams));
   if (!parsed.success) return <InvalidParams error={parsed.error} resetHref="/compliance" />;
   const params = parsed.data;
   const filters = { initiative: params.initiative, assignment: params.assignment, cluster: params.cluster };

@@ -15,7 +15,7 @@ import { resolveClusterId, listSwitcherClusters } from '@/lib/data/cluster-page'
 import { getCluster } from '@/lib/data/clusters';
 import { isAppError } from '@/lib/errors';
 import { clusterPageParamsSchema } from '@/lib/validation/cluster-page';
-import { toQueryString } from '@/lib/validation/query-string';
+import { dropEmptyParams } from '@/lib/validation/query-string';
 import { ClusterFilters } from './_components/cluster-filters';
 import { ClusterFindingsTable } from './_components/cluster-findings-table';
 import { PolicySection, SettingsSection, SourceCounts } from './_components/cluster-sections';
@@ -35,7 +35,7 @@ export default async function ClusterPage({
   const { id: subscriptionId, rg, name } = await params;
   const address = parseClusterAddress([subscriptionId, rg, name]);
   if (!address) notFound();
-  const parsed = clusterPageParamsSchema.safeParse(await searchParams);
+  const parsed = clusterPageParamsSchema.safeParse(dropEmptyParams(await searchParams));
   if (!parsed.success) return <InvalidParams error={parsed.error} resetHref={clusterPath(address)} />;
   let cluster;
   try {
