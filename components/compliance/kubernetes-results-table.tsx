@@ -40,7 +40,16 @@ export function KubernetesResultsTable({ rows, showCluster = true }: { rows: Kub
                 {r.exempt ? <Badge variant="outline">{r.exempt} exempt</Badge> : null}
               </div>
             </TableCell>
-            <TableCell className="max-w-md text-xs">{r.policies.join(' · ') || <span className="text-muted-foreground">none</span>}</TableCell>
+            <TableCell className="max-w-md text-xs" title={r.policies.join('\n')}>
+              {r.policies.length === 0 ? (
+                <span className="text-muted-foreground">none</span>
+              ) : (
+                <ul className="flex flex-col gap-0.5">
+                  {r.policies.slice(0, 2).map((p) => <li key={p} className="truncate">{p}</li>)}
+                  {r.policies.length > 2 ? <li className="text-muted-foreground">and {r.policies.length - 2} more</li> : null}
+                </ul>
+              )}
+            </TableCell>
             <TableCell className="text-right font-semibold tabular-nums">{r.nonCompliant}</TableCell>
           </TableRow>
         ))}

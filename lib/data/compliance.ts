@@ -71,7 +71,12 @@ export async function getComplianceOverview(viewer: Viewer, f: ComplianceFilters
   const [total, initiatives, assignments, clusters, policies, azure] = await Promise.all([
     db.$queryRaw<SumRow[]>`SELECT NULL AS key, NULL AS label, ${SUMS} FROM policy_compliance_summary s WHERE ${where}`,
     db.$queryRaw<SumRow[]>`SELECT s.policy_set_definition_id AS key, NULL AS label, ${SUMS} FROM policy_compliance_summary s WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<SumRow[]>`SELECT s.policy_assignment_id AS key, max(s.policy_assignment_name) AS label, ${SUMS} FROM policy_compliance_summary s WHERE ${where} GROUP BY 1 ORDER BY 2`,
+    // Assignments are per scope: the same name in two subscriptions is two assignments, labelled with the subscription.
+    db.$queryRaw<SumRow[]>`
+      SELECT s.policy_assignment_id AS key,
+             max(s.policy_assignment_name) || ' · ' || COALESCE(max(sub.display_name), 'subscription ' || left(max(s.subscription_id), 8)) AS label, ${SUMS}
+        FROM policy_compliance_summary s LEFT JOIN subscriptions sub ON sub.id = s.subscription_id
+       WHERE ${where} GROUP BY 1 ORDER BY 2`,
     db.$queryRaw<(SumRow & { subscription_id: string | null; resource_group: string | null; name: string | null })[]>`
       SELECT s.cluster_id AS key, max(c.name) AS label, max(c.subscription_id) AS subscription_id, max(c.resource_group) AS resource_group,
              max(c.name) AS name, ${SUMS}

@@ -234,10 +234,12 @@ export function extendWithPolicy(kinds: Map<DemoRecordKind, Sequence>, ctx: Poli
   const registries = ctx.registryIdx.flatMap((r) => (ctx.registries[r] ? [ctx.registries[r]] : []));
   const facts = new Map(clusters.map((c) => [c.id, demoClusterFacts(seed, c, asOfMs)]));
 
-  // A few exemptions: a current waiver, a mitigation without expiry, and a waiver that has expired.
+  // A few exemptions in the whole tenant — a current waiver, a mitigation without expiry, and a waiver that has
+  // expired — chosen over every cluster, so each lands in the subscription of its cluster.
   const exemptions: Exemption[] = [];
-  const withAddon = clusters.filter((c) => facts.get(c.id)?.policyAddon);
-  const [first, second, third] = [withAddon[0], withAddon[1] ?? withAddon[0], clusters[clusters.length - 1]];
+  const withAddon = ctx.clusters.filter((c) => demoClusterFacts(seed, c, asOfMs).policyAddon);
+  const mine = (c: DemoCluster | undefined) => (c && c.subscriptionId === subscriptionId ? c : undefined);
+  const [first, second, third] = [mine(withAddon[0]), mine(withAddon[1]), mine(ctx.clusters[ctx.clusters.length - 1])];
   const restricted = KUBERNETES_ASSIGNMENTS[1];
   const hygiene = KUBERNETES_ASSIGNMENTS[2];
   if (first && restricted) exemptions.push({ scope: first.id, name: 'waive-privileged-log-agents', assignment: restricted, policy: P.privileged, category: 'Waiver', expiresMs: asOfMs + 30 * DAY_MS, displayName: 'Log and monitoring agents need privileged mode until the vendor ships a rootless agent' });

@@ -72,14 +72,12 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       <SectionCard title="Kubernetes policy results" description="Gatekeeper results of the Azure Policy add-on, per cluster, namespace and workload (most violations first).">
         <KubernetesResults viewer={viewer} cluster={params.cluster} />
       </SectionCard>
-      <div className="grid gap-4 xl:grid-cols-2">
-        <SectionCard title="Exemptions" description="Waivers and mitigations, with their expiry. An expired exemption no longer exempts anything.">
-          <Exemptions viewer={viewer} cluster={params.cluster} />
-        </SectionCard>
-        <SectionCard title="Kubernetes version support" description="Per cluster: version against the region's supported versions, upgrade channels, node image age.">
-          <VersionSupport viewer={viewer} cluster={params.cluster} />
-        </SectionCard>
-      </div>
+      <SectionCard title="Exemptions" description="Waivers and mitigations, with their expiry. An expired exemption no longer exempts anything.">
+        <Exemptions viewer={viewer} cluster={params.cluster} />
+      </SectionCard>
+      <SectionCard title="Kubernetes version support" description="Per cluster: version against the region's supported versions, upgrade channels, node image age.">
+        <VersionSupport viewer={viewer} cluster={params.cluster} />
+      </SectionCard>
       {overview.azureSummaries.length ? (
         <p className="text-xs text-muted-foreground" data-testid="azure-summary">
           Azure Policy&apos;s own summary:{' '}

@@ -60,8 +60,8 @@ export async function ClusterFindingsTable({ viewer, clusterId, path, params }: 
                     {STAGE_LABELS[f.stage]}
                     <div className="truncate text-xs text-muted-foreground">{controlTitle(f.controlId)}</div>
                   </TableCell>
-                  <TableCell className="text-sm">{SOURCE_LABELS[f.source as SourceId] ?? f.source}</TableCell>
-                  <TableCell className="text-right text-sm tabular-nums"><time dateTime={f.lastSeenAt}>{f.lastSeenAt.slice(0, 10)}</time></TableCell>
+                  <TableCell className="whitespace-nowrap text-sm">{SOURCE_LABELS[f.source as SourceId] ?? f.source}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right text-sm tabular-nums"><time dateTime={f.lastSeenAt}>{f.lastSeenAt.slice(0, 10)}</time></TableCell>
                 </TableRow>
               ))}
             </TableBody>
