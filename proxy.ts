@@ -7,6 +7,7 @@ import { resolveIdentityProvider } from '@/lib/auth/identity-provider';
 import { createNonce, isLoopbackHost, securityHeaders } from '@/lib/security/headers';
 import { createRateLimiter } from '@/lib/security/rate-limit';
 import { clientAddress } from '@/lib/security/request-info';
+import { checkCsrf, expectedActionOrigin } from '@/lib/security/csrf';
 import { logger } from '@/lib/security/logger';
 import { decidePageAccess } from '@/lib/auth/page-access';
 
@@ -22,7 +23,8 @@ function identityProviderOrigins(): string[] {
   if (formActionOrigins === undefined) {
     try {
       const idp = resolveIdentityProvider(getEnv());
-      formActionOrigins = idp ? [new URL(idp.issuer).origin] : [];
+      // The issuer, and the demo provider's plain-HTTP browser origin (sign-in and RP-initiated sign-out go there).
+      formActionOrigins = idp ? [...new Set([new URL(idp.issuer).origin, ...(idp.browserUrl ? [new URL(idp.browserUrl).origin] : [])])] : [];
     } catch {
       formActionOrigins = [];
     }
@@ -50,6 +52,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
         { error: { code: 'RATE_LIMITED', message: `Too many sign-in attempts. Try again in ${verdict.retryAfter} seconds.` } },
         { status: 429, headers: { 'Retry-After': String(verdict.retryAfter), 'Cache-Control': 'no-store' } },
       );
+      for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+      return response;
+    }
+  }
+
+  // A server action posted from another origin: Next's own check would throw (a bare 500); refuse it here with
+  // the 403 it is, before any action code runs. The action's guard repeats the check (lib/auth/guards.ts).
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const csrf = checkCsrf('POST', request.headers, expectedActionOrigin(request.headers, getEnv()));
+    if (!csrf.ok) {
+      logger.warn('action.refused', { reason: csrf.reason, path: request.nextUrl.pathname });
+      response = NextResponse.json({ error: { code: 'FORBIDDEN', message: `Request refused: ${csrf.reason}.` } }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
       for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
       return response;
     }

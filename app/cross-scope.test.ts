@@ -84,3 +84,29 @@ describe('ids in parameters (data layer the pages and handlers call)', () => {
     expect(JSON.stringify(all)).not.toContain('Finding of storefront');
   });
 });
+
+describe('summary reads (overview, stats, clusters list, findings total, trend) count only the viewer’s scope', () => {
+  it('agree with a direct count of the viewer’s own findings, and 404 on the other team’s cluster', async () => {
+    const viewer = await viewerOf(developerA);
+    const { getPostureOverview } = await import('@/lib/data/posture');
+    const { getFindingStats } = await import('@/lib/data/stats');
+    const { listClusterPage } = await import('@/lib/data/clusters');
+    const { listFindings } = await import('@/lib/data/findings');
+    const { getOpenTrend } = await import('@/lib/data/trends');
+    const { findingFiltersSchema } = await import('@/lib/validation/findings');
+    const { clusterListSchema } = await import('@/lib/validation/clusters');
+    const mineOpen = await fixture.prisma.finding.count({ where: { status: 'open', clusterId: FIXTURE.teamA.clusterId } });
+    const allOpen = await fixture.prisma.finding.count({ where: { status: 'open' } });
+    expect(mineOpen).toBeGreaterThan(0);
+    expect(allOpen).toBeGreaterThan(mineOpen);
+    expect((await getPostureOverview(viewer, {}, fixture.prisma)).openTotal).toBe(mineOpen);
+    expect((await getFindingStats(viewer, fixture.prisma)).findings.open).toBe(mineOpen);
+    expect((await listFindings(viewer, findingFiltersSchema.parse({}), fixture.prisma)).total).toBe(mineOpen);
+    expect((await listFindings(viewer, findingFiltersSchema.parse({ cluster: FIXTURE.teamB.clusterId }), fixture.prisma)).total).toBe(0);
+    const page = await listClusterPage(viewer, clusterListSchema.parse({ sort: 'open' }), fixture.prisma);
+    expect(page.items.map((c) => c.id)).toEqual([FIXTURE.teamA.clusterId]);
+    expect(page.items[0]!.openTotal).toBe(mineOpen);
+    await expect(getPostureOverview(viewer, { clusterId: FIXTURE.teamB.clusterId }, fixture.prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getOpenTrend(viewer, { clusterId: FIXTURE.teamB.clusterId }, fixture.prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -6,6 +6,8 @@ export const metadata: Metadata = {
   title: { default: 'AKS Posture', template: '%s · AKS Posture' },
   description: 'DevSecOps posture of your Azure Kubernetes Service estate, per lifecycle stage and team role.',
   robots: { index: false, follow: false },
+  // Served from public/: a browser bookmark per cluster deserves a recognisable icon.
+  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { colorScheme: 'light dark' };

@@ -89,6 +89,8 @@ test('no access token or ID token reaches the browser', async ({ page }) => {
   expect(sessionCookie?.sameSite).toBe('Lax');
   // A JWE (five dot-separated parts), not a readable JWT.
   expect(sessionCookie?.value.split('.')).toHaveLength(5);
+  // Reading document.cookie is the test: the session cookie must not be visible to scripts.
+  // eslint-disable-next-line @microsoft/sdl/no-cookies
   const readable = await page.evaluate(() => document.cookie);
   expect(readable).not.toMatch(SESSION_COOKIE);
 });
@@ -167,4 +169,41 @@ test('audit log: denials, sign-ins and an admin’s scope change are recorded an
   const { readFile } = await import('node:fs/promises');
   expect(await readFile(path, 'utf8')).toContain(groupId);
   await page.screenshot({ path: 'test-results/screenshots/audit-log-admin.png', fullPage: true });
+});
+
+test('signing out ends the session at the identity provider too: the next sign-in asks for a password (issue 8 item 11)', async ({ page }) => {
+  await signInAs(page, 'developer');
+  await page.getByRole('button', { name: /^sign out$/i }).first().click();
+  // RP-initiated logout: the provider's own page confirms, then sends the browser back to the app.
+  await expect(page.getByRole('heading', { name: /sign out of the demo identity provider/i })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/idp-sign-out.png', fullPage: true });
+  await page.getByRole('button', { name: /^sign out$/i }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+  await expect(page.getByText(/you are signed out/i)).toBeVisible();
+  await page.getByRole('button', { name: /sign in/i }).click();
+  // Not straight back in: the provider's form asks who and for the password.
+  await expect(page.getByLabel(/password/i)).toBeVisible();
+});
+
+test('probing answers: malformed URLs are 400 with headers, malformed ids 404, forged client address ignored (issue 8 items 3, 8, 9)', async ({ page, request }) => {
+  for (const path of ['/findings/%', '/clusters/%zz', '/findings/%E0%A4']) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(400);
+    expect(r.headers()['content-security-policy'], path).toContain("default-src 'none'");
+    expect(r.headers()['x-content-type-options'], path).toBe('nosniff');
+    expect(r.headers()['x-frame-options'], path).toBe('DENY');
+  }
+  const trace = await request.fetch('/', { method: 'TRACE' });
+  expect(trace.status()).toBe(405);
+  expect(trace.headers()['x-content-type-options']).toBe('nosniff');
+  await signInAs(page, 'security');
+  for (const path of ['/findings/abc', '/findings/9223372036854775808', '/clusters/ABCDEF123456']) expect(await status(page, path), path).toBe(404);
+  const tooLarge = await page.request.get('/api/audit/export?before=9999999999999999999');
+  expect(tooLarge.status()).toBe(400);
+  expect(((await tooLarge.json()) as { error: { message: string } }).error.message).toMatch(/too large/);
+  // A forged X-Forwarded-For does not become the recorded address: the export is audited with the real one.
+  expect((await page.request.get('/api/audit/export?action=audit.export', { headers: { 'x-forwarded-for': '6.6.6.6' } })).status()).toBe(200);
+  const csv = await (await page.request.get('/api/audit/export?action=audit.export')).text();
+  expect(csv).not.toContain('6.6.6.6');
+  expect(csv).toMatch(/127\.0\.0\.1|::1/);
 });

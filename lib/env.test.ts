@@ -20,6 +20,8 @@ describe('parseEnv', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /DATABASE_URL .*value hidden/],
     [{ AZURE_SUBSCRIPTION_IDS: 'not-a-guid' }, 'AZURE_SUBSCRIPTION_IDS', /GUID/],
     [{ POSTURE_MODE: 'azure' }, 'AZURE_SUBSCRIPTION_IDS', /required when POSTURE_MODE=azure/],
+    // An insecure endpoint is the input under test: it must be refused.
+    // eslint-disable-next-line @microsoft/sdl/no-insecure-url
     [{ AZURE_ARM_ENDPOINT: 'http://management.azure.com' }, 'AZURE_ARM_ENDPOINT', /AZURE_ARM_ENDPOINT/],
     [{ SYNC_ON_START: 'maybe' }, 'SYNC_ON_START', /SYNC_ON_START/],
   ])('refuses %o naming %s in one line', (source, variable, message) => {
@@ -38,6 +40,8 @@ describe('parseEnv', () => {
   it('never echoes a secret or a connection string', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgres://user:hunter2@/' })).toThrow(/value hidden/);
     try {
+      // A wrong scheme is the input under test: it must be refused.
+      // eslint-disable-next-line @microsoft/sdl/no-insecure-url
       parseEnv({ DATABASE_URL: 'ftp://user:hunter2@host/db' });
     } catch (e) {
       expect(String(e)).not.toContain('hunter2');

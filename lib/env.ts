@@ -57,6 +57,18 @@ const envObject = z
     /** Demo tenant: generator seed and size (clusters; the rest scales with it). */
     DEMO_SEED: int(20261126, 0, 2 ** 31 - 1),
     DEMO_CLUSTERS: int(8, 1, 2000),
+    /**
+     * Demo only: ARM paths the stand-in answers with a 500, as case-insensitive substrings, comma-separated — to see
+     * (and test) how a failed source reads in the CLI and the UI. Example: `/providers/Microsoft.Security/assessments`.
+     */
+    DEMO_FAIL_PATHS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(z.string().startsWith('/', 'each path starts with "/"')))
+        .optional(),
+    ),
     /** Minutes between background syncs in `npm start`; 0 turns the schedule off. */
     SYNC_INTERVAL_MINUTES: int(60, 0, 24 * 60),
     /** Sync at start-up when the last successful sync is older than this many minutes. */
@@ -106,6 +118,16 @@ const envObject = z
     /** Sign-in attempts (Auth.js sign-in and callback requests) per client address per minute before 429. */
     SIGN_IN_RATE_LIMIT_PER_MINUTE: int(30, 1, 100_000),
     // ---- end of sign-in block ----
+    /**
+     * Address the dashboard listens on. Unset: loopback (127.0.0.1) in demo mode — its sign-in has well-known
+     * passwords — and every interface in azure mode.
+     */
+    HOST: optionalString,
+    /**
+     * Reverse proxies in front of the app whose X-Forwarded-For entries are believed (the client address of the
+     * sign-in limit and the audit log). 0: none, the socket's address is the client's.
+     */
+    TRUSTED_PROXY_HOPS: int(0, 0, 10),
   });
 
 /** Every variable the app reads; the README's configuration table must list each one (lib/env.test.ts). */

@@ -2,7 +2,6 @@
 // the database (DATABASE_URL or an embedded Postgres), migrations, a build when sources changed, the demo Azure
 // stand-in (demo mode), the background sync, and `next start`. Ctrl-C stops all of it, Postgres included.
 import { spawn, type ChildProcess } from 'node:child_process';
-import pg from 'pg';
 import { ensureDatabase } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
 import { EnvError, parseEnv } from '../lib/env';
@@ -13,6 +12,11 @@ import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
 import { needsBuild } from '../lib/runtime/needs-build';
 import { openAzure } from '../lib/runtime/open-azure';
 import { startScheduler } from '../lib/runtime/scheduler';
+import { createSyncPool } from '../lib/db/sync-pool';
+import { listenHost, LOOPBACK } from '../lib/runtime/listen-host';
+import { isLoopbackHost, staticErrorHeaders } from '../lib/security/headers';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const log = (line: string) => process.stderr.write(`[posture] ${line}\n`);
 
@@ -85,12 +89,18 @@ async function main(): Promise<void> {
       log('Entra ID is not configured (AUTH_MICROSOFT_ENTRA_ID_*): nobody will be able to sign in. See docs/entra-id.md.');
     }
 
-    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    const pool = createSyncPool(db.url, log);
     cleanups.push(() => pool.end());
     const scheduler = startScheduler({ pool, azure: azure.settings, intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, log });
     cleanups.push(() => scheduler.stop());
 
-    next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(env.PORT)], { stdio: 'inherit', env: childEnv });
+    // The front door (client address, malformed URLs) runs inside the Next process, ahead of Next.
+    childEnv.TRUSTED_PROXY_HOPS = String(env.TRUSTED_PROXY_HOPS);
+    childEnv.POSTURE_FRONT_DOOR_HEADERS = JSON.stringify(staticErrorHeaders({ loopback: isLoopbackHost(new URL(appUrl).host) }));
+    const host = listenHost(env);
+    const frontDoor = pathToFileURL(path.resolve('lib/runtime/front-door-preload.mjs')).href;
+    const nextArgs = ['--import', frontDoor, 'node_modules/next/dist/bin/next', 'start', '-p', String(env.PORT), ...(host ? ['-H', host] : [])];
+    next = spawn(process.execPath, nextArgs, { stdio: 'inherit', env: childEnv });
     next.on('exit', (code, signal) => {
       if (stopping) return;
       // Ctrl-C reaches the whole process group, so Next may stop before our own handler runs: not an error.
@@ -99,6 +109,8 @@ async function main(): Promise<void> {
       void shutdown(code ?? 1);
     });
     log(`dashboard on http://localhost:${env.PORT}`);
+    if (host === LOOPBACK && !env.HOST) log('listening on loopback only (demo sign-in has well-known passwords); set HOST=0.0.0.0 to listen on every interface');
+    else log(`listening on ${host ?? 'every interface'}`);
   } catch (e) {
     log(e instanceof Error ? e.message : String(e));
     await shutdown(1);

@@ -38,3 +38,8 @@ export function ChartEmpty({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** Fills the reserved plot area while the chart's code loads. */
+export function ChartLoading() {
+  return <div aria-hidden="true" className="h-full w-full animate-pulse rounded-md bg-muted/40" />;
+}

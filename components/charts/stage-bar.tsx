@@ -1,12 +1,13 @@
 'use client';
 
 import * as React from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { SEVERITIES } from '@/lib/domain/model';
-import { SEVERITY_CHART_COLORS, SEVERITY_LABELS } from '@/components/posture/severity';
-import { ChartFrame } from './chart-frame';
-import { AXIS_TICK, COUNT_Y_AXIS, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
+import dynamic from 'next/dynamic';
+import { ChartFrame, ChartLoading } from './chart-frame';
+import { SeverityDataTable, SeverityLegend } from './chart-parts';
 import { summariseStages, toStageRows, type StageBarDatum } from './chart-data';
+
+// Recharts loads after the page, into the height ChartFrame reserves, so nothing shifts when it arrives.
+const StagePlot = dynamic(() => import('./stage-plot').then((m) => m.StagePlot), { ssr: false, loading: () => <ChartLoading /> });
 
 export type StageBarProps = {
   data: readonly StageBarDatum[];
@@ -35,27 +36,7 @@ export function StageBar({ data, label = 'Open findings per stage by severity', 
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="28%">
-          <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-          <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} interval={0} />
-          <YAxis {...COUNT_Y_AXIS} />
-          <Tooltip cursor={{ fill: 'var(--color-muted)' }} content={(props) => <SeverityTooltipContent {...props} />} />
-          {SEVERITIES.map((severity) => (
-            <Bar
-              key={severity}
-              dataKey={severity}
-              name={SEVERITY_LABELS[severity]}
-              stackId="open"
-              fill={SEVERITY_CHART_COLORS[severity]}
-              // A hairline in the card colour separates adjacent segments whose hues are close.
-              stroke="var(--color-card)"
-              strokeWidth={1}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StagePlot rows={rows} />
     </ChartFrame>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import * as React from 'react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { SEVERITIES } from '@/lib/domain/model';
+import dynamic from 'next/dynamic';
 import { formatDay } from '@/components/ui/format';
-import { SEVERITY_CHART_COLORS, SEVERITY_LABELS } from '@/components/posture/severity';
-import { ChartEmpty, ChartFrame } from './chart-frame';
-import { AXIS_TICK, COUNT_Y_AXIS, GRID_STROKE, SeverityDataTable, SeverityLegend, SeverityTooltipContent } from './chart-parts';
+import { ChartEmpty, ChartFrame, ChartLoading } from './chart-frame';
+import { SeverityDataTable, SeverityLegend } from './chart-parts';
 import { summariseTrend, toTrendRows, type TrendPoint } from './chart-data';
 
 export type TrendChartProps = {
@@ -17,7 +15,8 @@ export type TrendChartProps = {
   className?: string;
 };
 
-const formatTick = (value: unknown) => (typeof value === 'string' ? formatDay(value) : String(value));
+// Recharts loads after the page, into the height ChartFrame reserves, so nothing shifts when it arrives.
+const TrendPlot = dynamic(() => import('./trend-plot').then((m) => m.TrendPlot), { ssr: false, loading: () => <ChartLoading /> });
 
 /** Stacked area of open findings per day, critical at the bottom where the eye lands first. */
 export function TrendChart({
@@ -49,39 +48,7 @@ export function TrendChart({
         )
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={formatTick}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={{ stroke: GRID_STROKE }}
-            minTickGap={24}
-          />
-          <YAxis {...COUNT_Y_AXIS} />
-          <Tooltip
-            cursor={{ stroke: 'var(--color-muted-foreground)', strokeDasharray: '3 3' }}
-            content={(props) => <SeverityTooltipContent {...props} formatLabel={(day) => formatTick(day)} />}
-          />
-          {SEVERITIES.map((severity) => (
-            <Area
-              key={severity}
-              dataKey={severity}
-              name={SEVERITY_LABELS[severity]}
-              stackId="open"
-              type="linear"
-              stroke={SEVERITY_CHART_COLORS[severity]}
-              fill={SEVERITY_CHART_COLORS[severity]}
-              fillOpacity={0.35}
-              strokeWidth={1.5}
-              // Calm, and no motion for people who asked for less: data changes on navigation, not live.
-              isAnimationActive={false}
-            />
-          ))}
-        </AreaChart>
-      </ResponsiveContainer>
+      <TrendPlot rows={rows} />
     </ChartFrame>
   );
 }

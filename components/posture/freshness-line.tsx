@@ -28,6 +28,8 @@ function Timestamp({ at, now }: { at: Date; now: DateInput }) {
 /** "Defender alerts: 5 minutes ago · Sentinel incidents: failed 2 hours ago — 403 Forbidden · …" */
 export function FreshnessLine({
   sources,
+  // A server component rendered per request: "now" is the request's time, which is the point of the line.
+  // eslint-disable-next-line react-hooks/purity
   now = Date.now(),
   staleAfterMs = DEFAULT_STALE_AFTER_MS,
   className,

@@ -1,5 +1,7 @@
-// A labelled control of a GET filter form (the filters live in the URL).
-export const filterSelectClass = 'h-9 max-w-72 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
+// A labelled control of a GET filter form (findings, clusters): the label above, the input below.
+import type * as React from 'react';
+
+export const filterInputClass = 'h-9 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
 
 export function FilterField({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -4,14 +4,9 @@ import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { assertCan } from '../auth/permissions';
 import { safeText } from '../security/safe-text';
+import { bigintId, calendarDay } from '../validation/primitives';
 import type { Viewer } from '../auth/viewer';
 import { AUDIT_ACTION_NAMES, AUDIT_OUTCOMES, type AuditAction } from './record-audit';
-
-const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), 'is not a date');
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -20,10 +15,10 @@ export const auditFilterSchema = z.object({
   actor: optional(safeText(200)),
   action: optional(z.enum(AUDIT_ACTION_NAMES as [AuditAction, ...AuditAction[]])),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
-  from: optional(dateParam),
-  to: optional(dateParam),
+  from: optional(calendarDay),
+  to: optional(calendarDay),
   /** Keyset cursor: entries older than this id. */
-  before: optional(z.string().regex(/^\d{1,19}$/, 'must be an entry id')),
+  before: optional(bigintId('before (an entry id)')),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import { signIn, signOut, PROVIDER_ID } from './auth';
 import { withPublicAction } from './guards';
+import { redirect } from 'next/navigation';
+import { getEnv } from '../env';
+import { endSessionUrl, SIGNED_OUT_PATH } from './end-session';
+import { resolveIdentityProvider } from './identity-provider';
 
 // Only a local path: an absolute or protocol-relative URL would make sign-in an open redirect.
 const returnToSchema = z
@@ -18,5 +22,10 @@ export const signInAction = withPublicAction(async (form: FormData): Promise<voi
 }, 'starts the Entra ID sign-in');
 
 export const signOutAction = withPublicAction(async (): Promise<void> => {
-  await signOut({ redirectTo: '/sign-in?signedOut=1' });
-}, 'ends the session');
+  // The app's session ends first (revoked, cookie cleared); then the provider's, when it offers RP-initiated logout.
+  const env = getEnv();
+  const providerLogout = await endSessionUrl(resolveIdentityProvider(env), new URL(env.AUTH_URL ?? `http://localhost:${env.PORT}`).origin);
+  if (!providerLogout) return void (await signOut({ redirectTo: SIGNED_OUT_PATH }));
+  await signOut({ redirect: false });
+  redirect(providerLogout);
+}, 'ends the session, at the identity provider too');

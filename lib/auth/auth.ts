@@ -10,11 +10,12 @@ import { getPrisma } from '../db/prisma';
 import { recordAuditSafely, type AuditRequestInfo } from '../audit/record-audit';
 import { logger } from '../security/logger';
 import { requestInfo } from '../security/request-info';
+import { anonymousAuditThrottle } from './anonymous-audit';
 import { hasMfa, sessionClaimsSchema, toSessionClaims, type SessionClaims } from './claims';
 import { federatedTokenFetch } from './federated-fetch';
 import { resolveIdentityProvider, type IdentityProviderConfig } from './identity-provider';
 import { readSettings } from './settings';
-import { revokeSession } from './revocation';
+import { revokeSession, sessionRefusal } from './revocation';
 import { randomUUID } from 'node:crypto';
 
 export const PROVIDER_ID = 'microsoft-entra-id';
@@ -81,20 +82,41 @@ export function buildAuthConfig(): NextAuthConfig {
           return false;
         }
       },
-      jwt({ token, profile, trigger }) {
+      async jwt({ token, profile, trigger }) {
         if (trigger === 'signIn' && profile) {
-          const claims: SessionClaims = { ...toSessionClaims(profile), sid: randomUUID() };
+          const endsAt = Math.floor(Date.now() / 1000) + maxAge;
+          const claims: SessionClaims = { ...toSessionClaims(profile), sid: randomUUID(), endsAt };
           // A fresh object: whatever Auth.js put on the token (picture, tokens) is left behind.
           return { sub: claims.oid, name: claims.name, email: claims.email, claims };
         }
-        return token;
+        // Every other read of the cookie — Auth.js's own /api/auth/session included, which re-issues the cookie
+        // with a later expiry when this returns a token — refuses a signed-out or ended session. Null makes
+        // Auth.js answer "no session" and clear the cookie instead of refreshing it.
+        const claims = sessionClaimsSchema.safeParse(token.claims);
+        if (!claims.success) return null;
+        const rest = { ...token };
+        delete rest.unverified; // a mark from an earlier request while the database was down
+        let refusal: Awaited<ReturnType<typeof sessionRefusal>>;
+        try {
+          refusal = await sessionRefusal(getPrisma(), claims.data);
+        } catch (error) {
+          // The database is unreachable, so revocation cannot be checked: the session is marked unverified and
+          // carries no claims (see session() below), so nothing accepts it, yet the cookie is kept — a database
+          // restart must not sign everyone out. Its fixed end keeps even a revoked one from outliving its row.
+          logger.error('auth.revocation_check_failed', { error });
+          return { ...rest, unverified: true };
+        }
+        if (refusal) logger.info('auth.session_refused', { reason: refusal });
+        return refusal ? null : rest;
       },
       session({ session, token }) {
         const parsed = sessionClaimsSchema.safeParse(token.claims);
-        const out: Session & { claims: SessionClaims | null } = {
+        const unverified = token.unverified === true;
+        const out: Session & { claims: SessionClaims | null; unverified: boolean } = {
           expires: session.expires,
-          user: { name: session.user?.name ?? null, email: session.user?.email ?? null },
-          claims: parsed.success ? parsed.data : null,
+          user: unverified ? { name: null, email: null } : { name: session.user?.name ?? null, email: session.user?.email ?? null },
+          claims: parsed.success && !unverified ? parsed.data : null,
+          unverified,
         };
         return out;
       },
@@ -120,8 +142,9 @@ export function buildAuthConfig(): NextAuthConfig {
         const token = 'token' in message ? message.token : null;
         const claims = sessionClaimsSchema.safeParse(token?.claims);
         if (claims.success && claims.data.sid) {
-          const exp = typeof token?.exp === 'number' ? new Date(token.exp * 1000) : new Date(Date.now() + env.SESSION_MAX_AGE_MINUTES * 60_000);
-          await revokeSession(getPrisma(), claims.data.sid, exp).catch((error: unknown) => logger.error('auth.revoke_failed', { error }));
+          // Until the sign-in's fixed end, never the cookie's own expiry: Auth.js moves that forward on every use.
+          const endsAt = new Date((claims.data.endsAt ?? Math.floor(Date.now() / 1000) + maxAge) * 1000);
+          await revokeSession(getPrisma(), claims.data.sid, endsAt).catch((error: unknown) => logger.error('auth.revoke_failed', { error }));
         }
         await recordAuditSafely(getPrisma(), {
           actor: claims.success ? { id: claims.data.oid, name: claims.data.name } : null,
@@ -138,15 +161,20 @@ export function buildAuthConfig(): NextAuthConfig {
         const type = (error as Error & { type?: string }).type ?? 'UnknownError';
         logger.error('auth.error', { type, message: error.message });
         const sessionProblem = type === 'JWTSessionError' || type === 'SessionTokenError';
-        void currentRequestInfo().then((request) =>
-          recordAuditSafely(getPrisma(), {
+        const action = sessionProblem ? 'auth.session_rejected' : 'auth.sign_in_failed';
+        void currentRequestInfo().then((request) => {
+          // Anyone can send a junk cookie or a broken callback: bounded per address and overall (with the count
+          // of left-out events on the next row), so the append-only log cannot be flooded.
+          const verdict = anonymousAuditThrottle.take(`${action}|${request?.ip ?? 'unknown'}`);
+          if (!verdict.record) return;
+          return recordAuditSafely(getPrisma(), {
             actor: null,
-            action: sessionProblem ? 'auth.session_rejected' : 'auth.sign_in_failed',
+            action,
             outcome: sessionProblem ? 'denied' : 'failure',
-            detail: { type },
+            detail: { type, ...(verdict.suppressed > 0 ? { suppressedSinceLast: verdict.suppressed } : {}) },
             request,
-          }),
-        );
+          });
+        });
       },
       warn(code) {
         logger.warn('auth.warning', { code });

@@ -26,7 +26,7 @@ describe('Entra claims', () => {
 
   it('never copies tokens or unknown claims into the session', () => {
     const c = toSessionClaims({ ...base, access_token: 'eyJ.x.y', id_token: 'eyJ.a.b', upn: 'x' }) as unknown as Record<string, unknown>;
-    expect(Object.keys(c).sort()).toEqual(['amr', 'email', 'groups', 'groupsOverage', 'name', 'oid', 'roles', 'sid', 'tid', 'unknownRoles']);
+    expect(Object.keys(c).sort()).toEqual(['amr', 'email', 'endsAt', 'groups', 'groupsOverage', 'name', 'oid', 'roles', 'sid', 'tid', 'unknownRoles']);
   });
 
   it('classifies sessions: anonymous, no role, MFA missing, ok', () => {

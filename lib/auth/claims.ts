@@ -37,6 +37,11 @@ export interface SessionClaims {
   amr: string[];
   /** This app's id for the sign-in, so sign-out can revoke the session server-side; null before it is issued. */
   sid: string | null;
+  /**
+   * When this sign-in ends for good, in epoch seconds, fixed at sign-in. Auth.js re-issues the cookie with a later
+   * expiry while it is in use; this does not move, so a revocation kept until then outlives every copy of the cookie.
+   */
+  endsAt: number | null;
 }
 
 export const sessionClaimsSchema = z.object({
@@ -50,6 +55,7 @@ export const sessionClaimsSchema = z.object({
   groupsOverage: z.boolean(),
   amr: z.array(z.string()),
   sid: z.string().nullable().default(null),
+  endsAt: z.number().int().positive().nullable().default(null),
 });
 
 const KNOWN_ROLES = new Set<string>(APP_ROLES);
@@ -75,6 +81,7 @@ export function toSessionClaims(raw: unknown): SessionClaims {
     groupsOverage: overage,
     amr: [...new Set(c.amr ?? [])],
     sid: null,
+    endsAt: null,
   };
 }
 

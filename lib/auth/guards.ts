@@ -11,11 +11,12 @@ import { getEnv } from '../env';
 import { AppError, errorBody } from '../errors';
 import { getPrisma } from '../db/prisma';
 import { recordAuditSafely } from '../audit/record-audit';
-import { checkCsrf } from '../security/csrf';
+import { checkCsrf, expectedActionOrigin } from '../security/csrf';
 import { logger } from '../security/logger';
 import { requestInfo, type HeaderSource } from '../security/request-info';
 import { can, type Permission } from './permissions';
 import { getSessionState } from './session';
+import { anonymousAuditThrottle } from './anonymous-audit';
 import type { Viewer } from './viewer';
 
 export type GuardInfo = { kind: 'permission'; permission: Permission } | { kind: 'public'; reason: string };
@@ -126,13 +127,7 @@ export function withPublic<P = Record<string, string | string[]>>(
 /** `action(input)`, or `(previousState, formData)` as `useActionState` calls it. */
 export type ActionArgs<I> = [input: I | FormData] | [previousState: unknown, input: I | FormData];
 
-function actionOrigin(h: HeaderSource): string {
-  const configured = getEnv().AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const proto = getEnv().AUTH_TRUST_HOST ? (h.get('x-forwarded-proto') ?? 'http') : 'http';
-  const host = (getEnv().AUTH_TRUST_HOST ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? '';
-  return `${proto}://${host}`;
-}
+const actionOrigin = (h: HeaderSource): string => expectedActionOrigin(h, getEnv());
 
 /**
  * A server action anyone may call (sign-in, sign-out). Same-origin is still required, so another site cannot
@@ -145,7 +140,12 @@ export function withPublicAction<A extends unknown[]>(fn: (...args: A) => Promis
     if (!csrf.ok) {
       // Refused quietly (no thrown error, so no stack in the server log): a cross-site post gets nothing done.
       logger.warn('action.refused', { reason: csrf.reason, public: reason });
-      await recordAuditSafely(getPrisma(), { actor: null, action: 'access.denied', outcome: 'denied', detail: { action: reason, reason: csrf.reason }, request: requestInfo(h) });
+      const request = requestInfo(h);
+      const verdict = anonymousAuditThrottle.take(`access.denied|${request.ip ?? 'unknown'}`);
+      if (verdict.record) {
+        const detail = { action: reason, reason: csrf.reason, ...(verdict.suppressed > 0 ? { suppressedSinceLast: verdict.suppressed } : {}) };
+        await recordAuditSafely(getPrisma(), { actor: null, action: 'access.denied', outcome: 'denied', detail, request });
+      }
       return;
     }
     await fn(...args);

@@ -64,6 +64,16 @@ describe('page access decided before rendering', () => {
     expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingA}`))).toEqual({ kind: 'allow' });
   });
 
+  it('answers 404 for a malformed or out-of-range id instead of rendering "not found" under 200 (issue 8 items 6, 9)', async () => {
+    const { decidePageAccess } = await import('./page-access');
+    for (const path of ['/findings/abc', '/findings/9223372036854775808', '/findings/0', '/findings/-1', '/clusters/ABCDEF123456', '/clusters/xyz']) {
+      expect(await decidePageAccess(await request(path, 'security')), path).toEqual({ kind: 'not-found' });
+    }
+    // The largest int8 is a valid id that does not exist: also 404, without a failing query.
+    expect(await decidePageAccess(await request('/findings/9223372036854775807', 'security'))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await request(`/findings/${fixture.findings.findingA}`, 'security'))).toEqual({ kind: 'allow' });
+  });
+
   it('ignores a cookie it cannot decrypt (tampered or from another secret)', async () => {
     const { decidePageAccess } = await import('./page-access');
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` } });

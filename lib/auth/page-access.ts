@@ -10,6 +10,7 @@ import { getPrisma } from '../db/prisma';
 import { clusterScope, findingScopeWithImages } from '../data/scope';
 import { recordAuditSafely } from '../audit/record-audit';
 import { requestInfo } from '../security/request-info';
+import { clusterIdSchema, findingIdSchema } from '../validation/findings';
 import { claimsOf } from './claims';
 import { armIdOfAddress, clusterPath, parseClusterAddress } from '../clusters/cluster-address';
 import { can, type Permission } from './permissions';
@@ -33,10 +34,11 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/admin\/audit\/?$/, anyOf: ['audit.view'] },
   { pattern: /^\/admin\/scopes\/?$/, anyOf: ['scopes.manage'] },
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
-  { pattern: /^\/clusters\/([0-9a-f]{12})\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
+  // Any single segment: a malformed or out-of-range id is a 404 here too, not a "not found" body under 200.
+  { pattern: /^\/clusters\/([^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
   { pattern: /^\/clusters\/([^/]+\/[^/]+\/[^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster-address' },
   { pattern: /^\/compliance\/?$/, anyOf: ['posture.view'] },
-  { pattern: /^\/findings\/(\d{1,19})\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  { pattern: /^\/findings\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
 ];
 
 export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };
@@ -50,6 +52,8 @@ export function matchPageRule(pathname: string): { rule: PageAccessRule; id: str
 }
 
 async function resourceVisible(viewer: Viewer, resource: 'cluster-address' | 'finding', id: string): Promise<boolean> {
+  // Checked before the query: an id the database could not even compare (over 2^63 - 1) is simply not there.
+  if (resource === 'finding' && !findingIdSchema.safeParse(id).success) return false;
   const prisma = getPrisma();
   if (resource === 'cluster-address') {
     const address = parseClusterAddress(id.split('/'));
@@ -87,6 +91,7 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
   }
   // Out of scope answers exactly like "does not exist", and is not an audited denial (it is indistinguishable).
   if (rule.resource === 'cluster' && id) {
+    if (!clusterIdSchema.safeParse(id).success) return { kind: 'not-found' };
     // Old hashed addresses (and bookmarks of them) move to the readable address, filters kept.
     const cluster = await getPrisma().cluster.findFirst({ where: { AND: [{ id }, clusterScope(state.viewer)] }, select: { subscriptionId: true, resourceGroup: true, name: true } });
     return cluster ? { kind: 'redirect', to: `${clusterPath(cluster)}${request.nextUrl.search}` } : { kind: 'not-found' };

@@ -5,13 +5,14 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '../env';
+import { AppError } from '../errors';
 import { getPrisma } from '../db/prisma';
 import { auth } from './auth';
 import { claimsOf, type SessionClaims } from './claims';
 import { classifySession } from './session-state';
 import { resolveScope } from './group-scopes';
 import { readSettings } from './settings';
-import { isSessionRevoked } from './revocation';
+import { sessionRefusal } from './revocation';
 import { scopesSeedFile, seedGroupScopes } from './seed-group-scopes';
 import { logger } from '../security/logger';
 import type { Viewer } from './viewer';
@@ -48,8 +49,8 @@ function ensureScopesSeeded(): Promise<void> {
 /** The session state for given claims: role, MFA rule, then the cluster scope from the groups claim. */
 export async function resolveSessionState(presented: SessionClaims | null): Promise<SessionState> {
   const env = getEnv();
-  // A session ended by sign-out is no session, even if a copy of its cookie is still presented.
-  const claims = presented?.sid && (await isSessionRevoked(getPrisma(), presented.sid)) ? null : presented;
+  // A session ended by sign-out (or past its fixed end) is no session, even if a copy of its cookie is presented.
+  const claims = presented && (await sessionRefusal(getPrisma(), presented)) === null ? presented : null;
   // The MFA rule is an admin setting (default from REQUIRE_MFA); read only when someone is signed in.
   const requireMfa = claims ? (await readSettings(getPrisma(), env)).requireMfa : false;
   const decided = classifySession(claims, requireMfa);
@@ -61,7 +62,13 @@ export async function resolveSessionState(presented: SessionClaims | null): Prom
 }
 
 /** The current request's session state (cached per request). */
-export const getSessionState = cache(async (): Promise<SessionState> => resolveSessionState(claimsOf((await auth()) as { claims?: unknown } | null)));
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const session = (await auth()) as { claims?: unknown; unverified?: boolean } | null;
+  // The session could not be checked against the revocation list (database down): an error state with retry,
+  // not a bounce to sign-in, so a database restart does not look like being signed out.
+  if (session?.unverified) throw new AppError('UNAVAILABLE', 'The database cannot be reached right now, so your session cannot be checked. Try again in a moment.');
+  return resolveSessionState(claimsOf(session));
+});
 
 /** The signed-in viewer with a known role (and MFA when required), or null. */
 export async function getViewer(): Promise<Viewer | null> {

@@ -13,6 +13,7 @@ describe('control catalog shape', () => {
   it('gives every control a unique kebab-case id prefixed by its stage', () => {
     expect(controlIds.size).toBe(controls.length);
     for (const c of controls) {
+      // eslint-disable-next-line security/detect-unsafe-regex -- a test over the catalog's constant ids
       expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(c.id.startsWith(`${c.stage}-`)).toBe(true);
     }
@@ -85,6 +86,7 @@ describe('control catalog shape', () => {
     for (const c of controls) {
       for (const e of c.evidence) {
         for (const p of [...(e.match.titlePatterns ?? []), ...(e.match.ruleIdPatterns ?? [])]) {
+          // eslint-disable-next-line security/detect-non-literal-regexp -- compiling the catalog's patterns is the test
           expect(() => new RegExp(p, 'i'), `${c.id}: ${p}`).not.toThrow();
         }
       }

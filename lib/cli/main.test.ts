@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,19 @@ describe('posture CLI', () => {
       expect(io.stderr.join('\n')).toMatch(msg);
     }
     expect(await count('findings')).toBe(findingsBefore);
+  });
+
+  it('refuses to import through a symbolic link and never prints file contents (issue 8 item 10)', async () => {
+    const secret = path.join(scratch, 'not-json.txt');
+    await writeFile(secret, 'root:x:0:0:PRIVATE-CONTENT\n');
+    const link = path.join(scratch, 'link.json');
+    await symlink(secret, link);
+    for (const [file, msg] of [[link, /symbolic link/], [secret, /not valid JSON \(syntax error at line 1, column 1\)/]] as const) {
+      const io = capture();
+      expect(await runCli(['import', file], io, env)).toBe(2);
+      expect(io.stderr.join('\n')).toMatch(msg);
+      expect(io.stderr.join('\n')).not.toMatch(/PRIVATE-CONTENT|root:x/);
+    }
   });
 
   it('prints stats as JSON in the documented shape, agreeing with the database', async () => {

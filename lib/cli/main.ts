@@ -1,12 +1,12 @@
 // `npm run posture -- <command>`: sync, import <file>, stats [--json]. Runs outside Next, as the system
 // context (SYSTEM_VIEWER), against the same database and through the same connectors and store as the app.
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_VIEWER } from '../auth/viewer';
 import { ensureDatabase, stopOnSignals } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPrisma } from '../db/prisma-factory';
+import { createSyncPool } from '../db/sync-pool';
 import { getFindingStats } from '../data/stats';
 import { SOURCE_IDS, SOURCE_LABELS, type SourceId } from '../domain/model';
 import { EnvError, parseEnv, type Env } from '../env';
@@ -16,6 +16,7 @@ import { openAzure } from '../runtime/open-azure';
 import { runBatches } from '../sync/run-source';
 import { syncAll } from '../sync/sync-all';
 import { processIo, type CliIo } from './output';
+import { ImportFileError, readImportFile } from './read-import-file';
 
 const USAGE = `Usage: npm run posture -- <command> [options]
 
@@ -31,7 +32,7 @@ async function withDatabase<T>(env: Env, io: CliIo, fn: (pool: pg.Pool, url: str
   const releaseSignals = stopOnSignals(db);
   try {
     await migrate(db.url, { log: (l) => io.err(l) });
-    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    const pool = createSyncPool(db.url, (l) => io.err(l));
     try {
       return await fn(pool, db.url);
     } finally {
@@ -90,15 +91,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource: R
         const { values, positionals } = parseArgs({ args: rest, options: { source: { type: 'string' } }, allowPositionals: true, strict: true });
         if (positionals.length !== 1) throw new CliUsageError('import takes exactly one file.');
         const file = positionals[0]!;
-        const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-          throw new CliUsageError(`Cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-        });
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (e) {
-          throw new ImportError(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Nothing was imported.`);
-        }
+        const json = await readImportFile(file);
         const parsed = parseImportFile(json, { source: parseSources(values.source ? [values.source] : undefined)?.[0] });
         for (const w of parsed.warnings) io.err(`! ${w}`);
         return await withDatabase(env, io, async (pool) => {
@@ -148,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource: R
         throw new CliUsageError(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof EnvError || error instanceof ImportError || error instanceof CliUsageError) {
+    if (error instanceof EnvError || error instanceof ImportError || error instanceof ImportFileError || error instanceof CliUsageError) {
       io.err(`✘ ${error.message}`);
       return 2;
     }

@@ -1,12 +1,14 @@
 import 'server-only';
 // The overview: every catalog control with its status and open findings by severity, within the viewer's
-// scope and optionally one cluster. One grouped query; the catalog supplies the rest.
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+// scope and optionally one cluster. One grouped query over the finding summaries (never the findings table);
+// the catalog supplies the rest.
+import type { PrismaClient } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import { CONTROLS, computeControlStatus } from '../catalog';
 import { getPrisma } from '../db/prisma';
 import { SEVERITIES, STAGES, type ControlStatus, type Severity, type Stage, type TeamRole } from '../domain/model';
-import { findingScopeSql, notFound } from './scope';
+import { summarySource } from './finding-counts';
+import { clusterScopeSql, notFound } from './scope';
 import { listSourceFreshness } from './sources';
 
 export type SeverityCounts = Record<Severity, number>;
@@ -47,21 +49,16 @@ export async function getPostureOverview(
 ): Promise<PostureOverview> {
   let cluster: PostureOverview['cluster'] = null;
   if (input.clusterId) {
-    const scopeSql = viewer.scope.kind === 'all'
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`(c.id = ANY(${[...viewer.scope.clusterIds]}::text[]) OR c.subscription_id = ANY(${[...viewer.scope.subscriptionIds]}::text[]))`;
     const found = await db.$queryRaw<{ id: string; name: string }[]>`
-      SELECT c.id, c.name FROM clusters c WHERE c.id = ${input.clusterId} AND c.deleted_at IS NULL AND ${scopeSql}`;
+      SELECT c.id, c.name FROM clusters c WHERE c.id = ${input.clusterId} AND c.deleted_at IS NULL AND ${clusterScopeSql(viewer)}`;
     if (found.length === 0) throw notFound('That cluster');
     cluster = found[0]!;
   }
-  const clusterSql = input.clusterId ? Prisma.sql`AND f.cluster_id = ${input.clusterId}` : Prisma.empty;
   const rows = await db.$queryRaw<{ control_id: string; severity: Severity; open: number; total: number }[]>`
-    SELECT f.control_id, f.severity::text AS severity,
-           count(*) FILTER (WHERE f.status = 'open')::int AS open, count(*)::int AS total
-      FROM findings f
-     WHERE ${findingScopeSql(viewer)} ${clusterSql}
-     GROUP BY f.control_id, f.severity`;
+    SELECT s.control_id, s.severity::text AS severity,
+           COALESCE(sum(s.n) FILTER (WHERE s.status = 'open'), 0)::int AS open, sum(s.n)::int AS total
+      ${summarySource(viewer, { clusterId: input.clusterId })}
+     GROUP BY s.control_id, s.severity`;
 
   // A source whose latest run failed after its last success cannot vouch for a passing control.
   const freshness = await listSourceFreshness(viewer, db);

@@ -1,12 +1,12 @@
 import 'server-only';
 // The numbers behind `posture stats --json`; the same scope rules and the same counting as the overview, so
-// the CLI and the page agree.
+// the CLI and the page agree. Read from the finding summaries, like the overview.
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
 import { SEVERITIES, STAGES, type Severity, type Stage } from '../domain/model';
 import { emptyCounts, type SeverityCounts } from './posture';
-import { findingScopeSql } from './scope';
+import { summarySource } from './finding-counts';
 
 export interface FindingStats {
   findings: {
@@ -19,10 +19,11 @@ export interface FindingStats {
 
 export async function getFindingStats(viewer: Viewer, db: PrismaClient = getPrisma()): Promise<FindingStats> {
   const rows = await db.$queryRaw<{ source: string; stage: Stage; severity: Severity; open: number; total: number }[]>`
-    SELECT f.source, f.stage::text AS stage, f.severity::text AS severity,
-           count(*) FILTER (WHERE f.status = 'open')::int AS open, count(*)::int AS total
-      FROM findings f WHERE ${findingScopeSql(viewer)}
-     GROUP BY f.source, f.stage, f.severity`;
+    SELECT s.source, s.stage::text AS stage, s.severity::text AS severity,
+           COALESCE(sum(s.n) FILTER (WHERE s.status = 'open'), 0)::int AS open, sum(s.n)::int AS total
+      ${summarySource(viewer)}
+     GROUP BY s.source, s.stage, s.severity
+    HAVING sum(s.n) > 0`;
   const stats: FindingStats = {
     findings: {
       total: 0,

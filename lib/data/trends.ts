@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
 import type { Severity } from '../domain/model';
 import { emptyCounts, type SeverityCounts } from './posture';
-import { notFound } from './scope';
+import { clusterScopeSql, notFound } from './scope';
 
 export interface TrendPoint extends SeverityCounts {
   day: string;
@@ -20,18 +20,14 @@ export async function getOpenTrend(
   const days = input.days ?? 90;
   let scopes: Prisma.Sql;
   if (input.clusterId) {
-    const visible = viewer.scope.kind === 'all' || viewer.scope.clusterIds.includes(input.clusterId)
-      || (await db.cluster.count({ where: { id: input.clusterId, subscriptionId: { in: [...viewer.scope.subscriptionIds] } } })) > 0;
-    if (!visible) throw notFound('That cluster');
+    const visible = await db.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM clusters c WHERE c.id = ${input.clusterId} AND ${clusterScopeSql(viewer)}`;
+    if (visible.length === 0) throw notFound('That cluster');
     scopes = Prisma.sql`scope = ${input.clusterId}`;
   } else if (viewer.scope.kind === 'all') {
     scopes = Prisma.sql`scope = 'all'`;
   } else {
-    const ids = await db.cluster.findMany({
-      where: { OR: [{ id: { in: [...viewer.scope.clusterIds] } }, { subscriptionId: { in: [...viewer.scope.subscriptionIds] } }] },
-      select: { id: true },
-    });
-    scopes = Prisma.sql`scope = ANY(${ids.map((c) => c.id)}::text[])`;
+    scopes = Prisma.sql`scope IN (SELECT c.id FROM clusters c WHERE ${clusterScopeSql(viewer)})`;
   }
   const rows = await db.$queryRaw<{ day: Date; severity: Severity; open: number }[]>`
     SELECT day, severity::text AS severity, sum(open)::int AS open FROM posture_snapshots

@@ -1,7 +1,7 @@
 // A self-signed certificate for the local ARM stand-in. The SDK clients only talk HTTPS, so demo mode and tests
 // need a certificate that Node trusts (via NODE_EXTRA_CA_CERTS pointing at cert.pem).
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 
@@ -31,7 +31,7 @@ async function readExisting(certPath: string, keyPath: string): Promise<{ cert: 
 }
 
 /**
- * Creates `<dir>/cert.pem` and `<dir>/key.pem` once (CN=localhost, SANs localhost, 127.0.0.1, ::1) and reuses them
+ * Creates `<dir>/cert.pem` and `<dir>/key.pem` once (CN=localhost with a unique O, SANs localhost, 127.0.0.1, ::1) and reuses them
  * afterwards, so NODE_EXTRA_CA_CERTS set by a parent process keeps matching the certificate the server presents.
  */
 export async function ensureDevCertificate(dir: string): Promise<DevCertificate> {
@@ -43,7 +43,13 @@ export async function ensureDevCertificate(dir: string): Promise<DevCertificate>
   await mkdir(path.dirname(certPath), { recursive: true });
   const notBeforeDate = new Date(Date.now() - 60 * 60 * 1000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 825 * 24 * 60 * 60 * 1000);
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+  // A subject of its own per certificate: when a CA bundle holds two dev certificates (a parent's and this data
+  // directory's), TLS looks the issuer up by subject name, and two "CN=localhost" entries make it pick the wrong one.
+  const subject = [
+    { name: 'commonName', value: 'localhost' },
+    { name: 'organizationName', value: `AKS Posture dev certificate ${randomBytes(6).toString('hex')}` },
+  ];
+  const pems = await generate(subject, {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',

@@ -15,11 +15,22 @@ export interface OpenAzure {
   close(): Promise<void>;
 }
 
+/** A case-insensitive substring match; the operator's text is escaped, so it is never a pattern of its own. */
+function substringPattern(text: string): RegExp {
+  // eslint-disable-next-line security/detect-non-literal-regexp -- the text is escaped first: a literal match only
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}
+
 export async function openAzure(env: Env, certificate: DevCertificate | null, now = new Date()): Promise<OpenAzure> {
   if (env.POSTURE_MODE === 'azure') return { settings: azureSettingsFromEnv(env), mode: 'azure', close: async () => undefined };
   if (!certificate) throw new Error('Demo mode needs the local TLS certificate (ensureTrustedDevCertificate) before opening the stand-in.');
   const tenant = generateTenant({ seed: env.DEMO_SEED, clusters: env.DEMO_CLUSTERS, now });
-  const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate.key, cert: certificate.cert } });
+  const standIn = await startArmStandIn({
+    tenant,
+    port: 0,
+    tls: { key: certificate.key, cert: certificate.cert },
+    faults: env.DEMO_FAIL_PATHS ? { failPaths: env.DEMO_FAIL_PATHS.map(substringPattern) } : undefined,
+  });
   return {
     mode: 'demo',
     settings: {

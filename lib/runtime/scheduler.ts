@@ -1,9 +1,14 @@
 // Background sync for `npm start`: once at start when the cache is older than the interval, then every
-// interval. Runs never overlap; a failed run is recorded by the store and retried at the next tick.
+// interval. Runs never overlap; a failed run is recorded by the store and retried at the next tick. Nothing here
+// may reject unhandled: with the database gone, a tick fails its runs and logs one line, and the next tick tries
+// again (the launcher, the web server and the sign-in provider stay up).
 import type pg from 'pg';
 import type { AzureSettings } from '../connectors/types';
 import { SOURCE_LABELS } from '../domain/model';
 import { syncAll } from '../sync/sync-all';
+import { failInterruptedRuns } from '../sync/run-record';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -30,7 +35,7 @@ export function startScheduler(options: {
           : `sync ${SOURCE_LABELS[r.source]} FAILED: ${r.error}`);
       }
     })()
-      .catch((e: unknown) => log(`sync crashed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => log(`sync crashed: ${errorText(e)}`))
       .finally(() => {
         running = null;
       });
@@ -41,12 +46,25 @@ export function startScheduler(options: {
     return r.rows[0]?.at ?? null;
   };
 
+  // Runs left `running` by a process that was killed are closed as interrupted before anything else.
+  const started = failInterruptedRuns(pool)
+    .then((ids) => {
+      if (ids.length > 0) log(`marked ${ids.length} interrupted sync run(s) as failed`);
+    })
+    .catch((e: unknown) => log(`could not check for interrupted sync runs: ${errorText(e)}`));
+
   if (options.syncOnStart) {
-    void lastSuccess().then((at) => {
-      const stale = !at || Date.now() - at.getTime() > Math.max(intervalMinutes, 1) * 60_000;
-      if (stale) tick('start');
-      else log(`cache is fresh (last sync ${at.toISOString()}); next sync in ${intervalMinutes} min`);
-    });
+    void started
+      .then(lastSuccess)
+      .then((at) => {
+        const stale = !at || Date.now() - at.getTime() > Math.max(intervalMinutes, 1) * 60_000;
+        if (stale) tick('start');
+        else log(`cache is fresh (last sync ${at.toISOString()}); next sync in ${intervalMinutes} min`);
+      })
+      .catch((e: unknown) => {
+        log(`could not read the last sync time (${errorText(e)}); syncing now`);
+        tick('start');
+      });
   }
   const timer = intervalMinutes > 0 ? setInterval(() => tick('schedule'), intervalMinutes * 60_000) : null;
   timer?.unref();

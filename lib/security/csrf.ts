@@ -19,3 +19,14 @@ export function checkCsrf(method: string, headers: HeaderSource, expectedOrigin:
   if (site === 'same-origin') return { ok: true };
   return { ok: false, reason: 'missing Origin and Sec-Fetch-Site headers' };
 }
+
+/**
+ * The origin a server action's Origin header must equal: AUTH_URL when configured, else the request's own host
+ * (the forwarded one only when AUTH_TRUST_HOST says an ingress sets it).
+ */
+export function expectedActionOrigin(h: HeaderSource, env: { AUTH_URL?: string; AUTH_TRUST_HOST: boolean }): string {
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
+  const proto = env.AUTH_TRUST_HOST ? (h.get('x-forwarded-proto') ?? 'http') : 'http';
+  const host = (env.AUTH_TRUST_HOST ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? '';
+  return `${proto}://${host}`;
+}

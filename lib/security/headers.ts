@@ -75,3 +75,14 @@ export function createNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * The headers of a response no page renders (the front door's 400/405, lib/runtime/front-door.mjs): the same
+ * baseline, with a CSP that allows nothing at all, since such a response has no scripts, styles or frames.
+ */
+export function staticErrorHeaders(o: Pick<HeaderOptions, 'loopback'>): Record<string, string> {
+  return {
+    ...securityHeaders({ nonce: '', loopback: o.loopback, development: false, formActionOrigins: [] }),
+    'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  };
+}

@@ -14,6 +14,7 @@ beforeAll(() => {
 });
 
 const req = (path: string, host = 'localhost:3000', headers: Record<string, string> = {}) =>
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- requests as the app sees them behind plain HTTP
   new NextRequest(new URL(path, `http://${host}`), { headers: { host, 'x-forwarded-for': '10.1.1.1', ...headers } });
 
 async function call(path: string, host?: string, headers?: Record<string, string>) {
@@ -54,5 +55,17 @@ describe('proxy', () => {
     // Another address and other paths are not affected.
     expect((await call('/api/auth/callback/microsoft-entra-id', 'localhost:3000', { 'x-forwarded-for': '10.9.9.8' })).status).toBe(200);
     expect((await call('/findings', 'localhost:3000', from)).status).toBe(200);
+  });
+
+  it('answers 403, with the baseline headers, to a server action posted from another origin (issue 8 item 9)', async () => {
+    const { proxy } = await import('../../proxy');
+    const post = (origin: string) =>
+      proxy(new NextRequest(new URL('/admin/scopes', 'http://localhost:3000'), { method: 'POST', headers: { host: 'localhost:3000', origin, 'next-action': 'abc123' } }));
+    const forged = await post('https://evil.example');
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(forged.headers.get('content-security-policy')).toBeTruthy();
+    expect(forged.headers.get('x-frame-options')).toBe('DENY');
+    expect((await post('http://localhost:3000')).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
-// Who is calling, from the request headers. The client address is the right-most X-Forwarded-For entry: that
-// one was appended by the nearest proxy (Next's own server or the ingress); entries further left are whatever
-// the client sent and can be forged to dodge a rate limit.
+// Who is calling, from the request headers. Under `npm start` the front door (lib/runtime/front-door.mjs)
+// has already rewritten X-Forwarded-For to the one address it trusts — the socket's, or the outermost trusted
+// proxy's (TRUSTED_PROXY_HOPS) — so a client-sent value never reaches here. The right-most entry is read, so
+// without the front door (a bare `next start`) a forged entry further left still cannot dodge the limit.
 import type { AuditRequestInfo } from '../audit/record-audit';
 
 export interface HeaderSource {

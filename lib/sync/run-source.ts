@@ -1,6 +1,7 @@
 // One source run: a run record committed up front (so a crash still leaves a trace), then everything the
-// source returns in ONE transaction — staging, merge, sweep, snapshots — and the run closed as succeeded or
-// failed with its message. A failed run changes no finding: the dashboard keeps the last good data and says so.
+// source returns in ONE transaction — staging, merge, sweep, snapshots, and the run's `succeeded` — or the run
+// closed as failed with its message. A failed run changes no finding: the dashboard keeps the last good data and
+// says so. Losing the database mid-run fails the run (never the process); run-record.ts says how it is recorded.
 import type pg from 'pg';
 import type { Connector, ConnectorContext, SourceBatch } from '../connectors/types';
 import type { SourceId } from '../domain/model';
@@ -8,6 +9,7 @@ import { applyMetadataSeverity, mergeFindings, type MergeCounts } from './merge-
 import { finishPolicyRun } from './policy-store';
 import { refreshSnapshots } from './snapshots';
 import { createStaging, writeBatch } from './write-batch';
+import { failInterruptedRuns, openRun, recordRunFailure, releaseRun, type RecordFailureOptions } from './run-record';
 
 export interface RunCounts extends Partial<MergeCounts> {
   pages: number;
@@ -40,6 +42,8 @@ export interface RunOptions {
   sweep: boolean;
   now?: () => Date;
   onProgress?: (message: string) => void;
+  /** How long to keep trying to record a failure while the database is unreachable (tests shorten it). */
+  failureRecord?: RecordFailureOptions;
 }
 
 // Two runs of the same source never interleave (scheduler + CLI); different sources run side by side.
@@ -53,59 +57,80 @@ export async function runBatches(
 ): Promise<RunResult> {
   const started = Date.now();
   const now = options.now?.() ?? new Date();
-  const run = await pool.query<{ id: string }>(
-    `INSERT INTO sync_runs (source, trigger, started_at, outcome) VALUES ($1, $2, $3, 'running') RETURNING id::text`,
-    [source, options.trigger, now],
-  );
-  const runId = BigInt(run.rows[0]!.id);
   const counts: RunCounts = { pages: 0, clusters: 0, registries: 0, images: 0, workloads: 0, metadata: 0, findings: 0 };
   const client = await pool.connect();
+  // A checked-out client has no listener of the pool's: without this one, a connection lost while the source is
+  // being fetched ("Connection terminated unexpectedly") is an unhandled 'error' event that kills the process.
+  // The lost connection also rejects the query in flight (or the next one), which fails the run below.
+  let connectionError: Error | undefined;
+  const onConnectionError = (error: Error) => {
+    connectionError ??= error;
+  };
+  client.on('error', onConnectionError);
+  let runId: bigint | undefined;
+  let outcome: RunResult;
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(source)]);
-    await createStaging(client);
-    const ctx = { client, runId, source, now };
-    for await (const batch of batches) {
-      counts.pages += 1;
-      await writeBatch(ctx, batch);
-      counts.clusters += batch.clusters?.length ?? 0;
-      counts.registries += batch.registries?.length ?? 0;
-      counts.images += batch.images?.length ?? 0;
-      counts.workloads += batch.workloads?.length ?? 0;
-      counts.metadata += batch.metadata?.length ?? 0;
-      counts.findings += batch.findings?.length ?? 0;
-      options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
-    }
-    if (source === 'inventory') {
-      if (options.sweep) {
-        const c = await client.query(`UPDATE clusters SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
-        const r = await client.query(`UPDATE registries SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
-        counts.clustersRemoved = c.rowCount ?? 0;
-        counts.registriesRemoved = r.rowCount ?? 0;
+    await failInterruptedRuns(client);
+    runId = await openRun(client, source, options.trigger, now);
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(source)]);
+      await createStaging(client);
+      const ctx = { client, runId, source, now };
+      for await (const batch of batches) {
+        if (connectionError) throw connectionError;
+        counts.pages += 1;
+        await writeBatch(ctx, batch);
+        counts.clusters += batch.clusters?.length ?? 0;
+        counts.registries += batch.registries?.length ?? 0;
+        counts.images += batch.images?.length ?? 0;
+        counts.workloads += batch.workloads?.length ?? 0;
+        counts.metadata += batch.metadata?.length ?? 0;
+        counts.findings += batch.findings?.length ?? 0;
+        options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
       }
-    } else {
-      Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
-      if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
-      // Metadata imported on its own still corrects the severity of assessments stored earlier.
-      if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
-      await refreshSnapshots(client, source, now);
+      if (source === 'inventory') {
+        if (options.sweep) {
+          const c = await client.query(`UPDATE clusters SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
+          const r = await client.query(`UPDATE registries SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
+          counts.clustersRemoved = c.rowCount ?? 0;
+          counts.registriesRemoved = r.rowCount ?? 0;
+        }
+      } else {
+        Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
+        if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
+        // Metadata imported on its own still corrects the severity of assessments stored earlier.
+        if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
+        await refreshSnapshots(client, source, now);
+      }
+      // The outcome commits with the data: there is no moment where the data is in and the run still `running`.
+      await client.query(`UPDATE sync_runs SET outcome = 'succeeded', finished_at = now(), counts = $2 WHERE id = $1`, [runId, JSON.stringify(counts)]);
+      await client.query('COMMIT');
+      outcome = { runId, source, outcome: 'succeeded', counts, durationMs: Date.now() - started };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
-    await pool.query(`UPDATE sync_runs SET outcome = 'failed', finished_at = now(), error = $2, counts = $3 WHERE id = $1`, [
-      runId,
-      message.slice(0, 4000),
-      JSON.stringify(counts),
-    ]);
-    return { runId, source, outcome: 'failed', counts, error: message, durationMs: Date.now() - started };
-  } finally {
-    client.release();
+    if (runId === undefined) {
+      // Not even the record could be written (database down at the start): nothing to close, nothing written.
+      client.off('error', onConnectionError);
+      client.release(toError(connectionError ?? error));
+      return { runId: BigInt(0), source, outcome: 'failed', counts, error: message, durationMs: Date.now() - started };
+    }
+    await recordRunFailure(pool, runId, message, counts, options.failureRecord);
+    outcome = { runId, source, outcome: 'failed', counts, error: message, durationMs: Date.now() - started };
   }
-  await pool.query(`UPDATE sync_runs SET outcome = 'succeeded', finished_at = now(), counts = $2 WHERE id = $1`, [runId, JSON.stringify(counts)]);
-  return { runId, source, outcome: 'succeeded', counts, durationMs: Date.now() - started };
+  // Release the liveness lock before the connection goes back to the pool; a connection that cannot is
+  // destroyed instead (a pooled connection must never keep holding a run's lock).
+  const releaseError = connectionError ?? (await releaseRun(client, runId).then(() => undefined, toError));
+  client.off('error', onConnectionError);
+  client.release(releaseError);
+  return outcome;
 }
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 export function runConnector(pool: pg.Pool, connector: Connector, ctx: ConnectorContext, options: Omit<RunOptions, 'sweep'>): Promise<RunResult> {
   return runBatches(pool, connector.id, connector.run(ctx), { ...options, sweep: true });

@@ -2,6 +2,7 @@
 // unparseable answers 400 (route handlers) or is shown as a filter error (pages), never silently ignored.
 import { z } from 'zod';
 import { safeText } from '../security/safe-text';
+import { bigintId } from './primitives';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, STAGES } from '../domain/model';
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -20,11 +21,11 @@ export const findingFiltersSchema = z.object({
   cluster: z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters').optional(),
   // A NUL byte would reach Postgres as a 500; safeText answers with a reason instead.
   q: safeText(200).optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, 'cursor must be a finding id').optional(),
+  cursor: bigintId('cursor (a finding id)').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export type FindingFilters = z.infer<typeof findingFiltersSchema>;
 
-export const findingIdSchema = z.string().regex(/^\d{1,19}$/, 'a finding id is a number');
+export const findingIdSchema = bigintId('a finding id');
 export const clusterIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id is 12 hexadecimal characters');

@@ -13,7 +13,8 @@ import { createRateLimiter } from '../../security/rate-limit';
 import { logger } from '../../security/logger';
 import { isEntraConfigured } from '../identity-provider';
 import { DEMO_PASSWORD, DEMO_TENANT_ID, DEMO_USERS, findDemoUser } from '../demo-users';
-import { renderLoginPage } from './login-page';
+import { renderLoginPage, renderLogoutPage } from './login-page';
+import { SIGNED_OUT_PATH } from '../end-session';
 
 export interface LocalIdpOptions {
   /** 0 picks a free port. */
@@ -76,12 +77,12 @@ async function readForm(req: IncomingMessage, limit = 8 * 1024): Promise<URLSear
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+// form-action must allow the app: Chromium applies it to the redirects that follow the form post.
+const pageCsp = (nonce: string, appOrigin: string) =>
+  `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${appOrigin}; frame-ancestors 'none'; base-uri 'none'`;
+
 function securityHeaders(res: ServerResponse, nonce: string, appOrigin: string): void {
-  // form-action must allow the app: Chromium applies it to the redirects that follow the form post.
-  res.setHeader(
-    'Content-Security-Policy',
-    `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${appOrigin}; frame-ancestors 'none'; base-uri 'none'`,
-  );
+  res.setHeader('Content-Security-Policy', pageCsp(nonce, appOrigin));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');
@@ -118,6 +119,8 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
     browserServer.once('error', reject);
     browserServer.listen(0, host, () => resolve());
   });
+  // Plain HTTP on loopback only, on purpose: the demo sign-in pages must not show a certificate warning.
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url
   const browserUrl = `http://${host}:${(browserServer.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
@@ -126,7 +129,7 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
         client_id: LOCAL_IDP_CLIENT_ID,
         client_secret: clientSecret,
         redirect_uris: [`${appOrigin}${PROVIDER_CALLBACK}`],
-        post_logout_redirect_uris: [`${appOrigin}/sign-in`],
+        post_logout_redirect_uris: [`${appOrigin}/sign-in`, `${appOrigin}${SIGNED_OUT_PATH}`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -165,7 +168,19 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
     conformIdTokenClaims: false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [jwk] },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource(ctx: { body: unknown; set(name: string, value: string): void }, form: string) {
+          const nonce = randomBytes(16).toString('base64');
+          ctx.set('Content-Security-Policy', pageCsp(nonce, appOrigin));
+          ctx.set('X-Content-Type-Options', 'nosniff');
+          ctx.set('X-Frame-Options', 'DENY');
+          ctx.body = renderLogoutPage({ nonce, form });
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
     ttl: { Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, IdToken: 3600, AccessToken: 600, AuthorizationCode: 60 },

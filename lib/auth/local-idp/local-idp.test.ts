@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate } from '../../demo/tls';
 import { DEMO_GROUPS, DEMO_TENANT_ID, findDemoUser } from '../demo-users';
 import { startLocalIdp, type LocalIdp } from './index';
+import { buildEndSessionUrl, SIGNED_OUT_PATH } from '../end-session';
 
 interface Reply {
   status: number;
@@ -45,6 +46,17 @@ function client(ca: string) {
       req.end(body);
     });
   return send;
+}
+
+/** Follows the provider's redirects from an authorization request: the app URL it returns to, or its login page. */
+async function followToInteractionOrApp(send: ReturnType<typeof client>, start: URL): Promise<string> {
+  let next = start.toString();
+  for (let i = 0; i < 6 && !next.startsWith(APP) && !/\/interaction\//.test(next); i++) {
+    const r = await send(next);
+    if (!r.headers.location) break;
+    next = new URL(String(r.headers.location), next).toString();
+  }
+  return next;
 }
 
 describe('local identity provider', () => {
@@ -124,6 +136,36 @@ describe('local identity provider', () => {
     const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     const user = findDemoUser("developer");
     expect(claims).toMatchObject({ iss: idp.issuer, aud: idp.clientId, oid: user?.oid, tid: DEMO_TENANT_ID, roles: ['developer'], groups: [DEMO_GROUPS.teamA.id], amr: ['pwd', 'mfa'], nonce: 'n1' });
+  });
+
+  it('ends its own session at RP-initiated logout, so the next sign-in asks for the password (issue 8 item 11)', async () => {
+    const { send, login, discovery } = await signIn('developer', 'demo', true, true);
+    expect(login.status).toBe(303);
+    // Finish the sign-in: the provider now has a session for this browser.
+    let next = new URL(String(login.headers.location), idp.browserUrl).toString();
+    for (let i = 0; i < 5 && !next.startsWith(APP); i++) next = new URL(String((await send(next)).headers.location), next).toString();
+    const authorize = () => {
+      const u = new URL(new URL(discovery.authorization_endpoint ?? '').pathname, idp.browserUrl);
+      Object.entries({ client_id: idp.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's2', nonce: 'n2', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' }).forEach(([k, v]) => u.searchParams.set(k, v));
+      return u;
+    };
+    // While the provider's session lives, "Sign in" is answered without a password (the reported behaviour).
+    const silent = await followToInteractionOrApp(send, authorize());
+    expect(silent.startsWith(APP)).toBe(true);
+
+    expect(discovery.end_session_endpoint).toBeTruthy();
+    const logoutUrl = buildEndSessionUrl(discovery.end_session_endpoint ?? '', idp, APP);
+    const confirm = await send(logoutUrl);
+    expect(confirm.status).toBe(200);
+    const action = /<form[^>]*action="([^"]+)"/.exec(confirm.body)?.[1] ?? '';
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1] ?? '';
+    const done = await send(new URL(action, logoutUrl).toString(), { method: 'POST', form: { xsrf, logout: 'yes' } });
+    expect(done.status).toBe(303);
+    expect(String(done.headers.location)).toBe(`${APP}${SIGNED_OUT_PATH}`);
+
+    // Now "Sign in" shows the login form again.
+    const after = await followToInteractionOrApp(send, authorize());
+    expect(after).toMatch(/\/interaction\//);
   });
 
   it('rate-limits the login form', async () => {

@@ -1,6 +1,6 @@
 // Filters as a plain GET form: the URL holds them, so the view is a bookmark and works without JavaScript.
 import Link from 'next/link';
-import { FilterField, filterSelectClass } from '@/components/ui/filter-field';
+import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 import type { ComplianceOverview } from '@/lib/data/compliance';
 import type { ComplianceParams } from '@/lib/validation/compliance';
 
@@ -10,7 +10,7 @@ export function ComplianceFilters({ params, options }: { params: ComplianceParam
   return (
     <form method="get" action="/compliance" className="flex flex-wrap items-end gap-3" aria-label="Filter compliance">
       <FilterField label="Initiative">
-        <select name="initiative" defaultValue={params.initiative ?? ''} className={filterSelectClass}>
+        <select name="initiative" defaultValue={params.initiative ?? ''} className={filterInputClass}>
           <option value="">Any</option>
           {options.byInitiative.map((i) => (
             <option key={i.key} value={i.key}>{i.label}</option>
@@ -18,7 +18,7 @@ export function ComplianceFilters({ params, options }: { params: ComplianceParam
         </select>
       </FilterField>
       <FilterField label="Assignment">
-        <select name="assignment" defaultValue={params.assignment ?? ''} className={filterSelectClass}>
+        <select name="assignment" defaultValue={params.assignment ?? ''} className={filterInputClass}>
           <option value="">Any</option>
           {options.byAssignment.map((a) => (
             <option key={a.key} value={a.key}>{a.label}</option>
@@ -26,7 +26,7 @@ export function ComplianceFilters({ params, options }: { params: ComplianceParam
         </select>
       </FilterField>
       <FilterField label="Cluster">
-        <select name="cluster" defaultValue={params.cluster ?? ''} className={filterSelectClass}>
+        <select name="cluster" defaultValue={params.cluster ?? ''} className={filterInputClass}>
           <option value="">Any</option>
           {options.byCluster.map((c) => (
             <option key={c.key} value={c.key}>{c.label}</option>

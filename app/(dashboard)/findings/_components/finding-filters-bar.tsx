@@ -6,18 +6,7 @@ import { CONTROLS } from '@/lib/catalog';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
 import type { FindingFilters } from '@/lib/validation/findings';
 import { toQueryString } from '@/lib/validation/query-string';
-
-const selectClass =
-  'h-9 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
-      {label}
-      {children}
-    </label>
-  );
-}
+import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 
 export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
   const base = { ...filters, cursor: undefined, limit: undefined };
@@ -27,40 +16,40 @@ export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
   return (
     <div className="flex flex-col gap-3">
       <form method="get" action="/findings" className="flex flex-wrap items-end gap-3" aria-label="Filter findings">
-        <Field label="Search">
-          <input name="q" defaultValue={filters.q ?? ''} placeholder="Title, CVE, rule or resource" className={`${selectClass} w-64`} />
-        </Field>
-        <Field label="Severity">
-          <select name="severity" defaultValue={filters.severity[0] ?? ''} className={selectClass}>
+        <FilterField label="Search">
+          <input name="q" defaultValue={filters.q ?? ''} placeholder="Title, CVE, rule or resource" className={`${filterInputClass} w-64`} />
+        </FilterField>
+        <FilterField label="Severity">
+          <select name="severity" defaultValue={filters.severity[0] ?? ''} className={filterInputClass}>
             <option value="">Any</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>{s[0]!.toUpperCase() + s.slice(1)}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Status">
-          <select name="status" defaultValue={filters.status} className={selectClass}>
+        </FilterField>
+        <FilterField label="Status">
+          <select name="status" defaultValue={filters.status} className={filterInputClass}>
             {[...FINDING_STATUSES, 'all' as const].map((s) => (
               <option key={s} value={s}>{s === 'all' ? 'Any' : s[0]!.toUpperCase() + s.slice(1)}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Stage">
-          <select name="stage" defaultValue={filters.stage ?? ''} className={selectClass}>
+        </FilterField>
+        <FilterField label="Stage">
+          <select name="stage" defaultValue={filters.stage ?? ''} className={filterInputClass}>
             <option value="">Any</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>{STAGE_LABELS[s]}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Source">
-          <select name="source" defaultValue={filters.source ?? ''} className={selectClass}>
+        </FilterField>
+        <FilterField label="Source">
+          <select name="source" defaultValue={filters.source ?? ''} className={filterInputClass}>
             <option value="">Any</option>
             {SOURCE_IDS.filter((s) => s !== 'inventory').map((s) => (
               <option key={s} value={s}>{SOURCE_LABELS[s]}</option>
             ))}
           </select>
-        </Field>
+        </FilterField>
         {filters.control ? <input type="hidden" name="control" value={filters.control} /> : null}
         {filters.cluster ? <input type="hidden" name="cluster" value={filters.cluster} /> : null}
         <button type="submit" className="h-9 rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90">

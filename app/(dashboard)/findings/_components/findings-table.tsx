@@ -18,16 +18,28 @@ function shortResource(id: string): string {
 
 export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filters: FindingFilters }) {
   const page = await listFindings(viewer, filters);
+  // pg_trgm is an allow-listed extension on Azure Database for PostgreSQL; without it search still works, slowly.
+  const unindexed = page.searchIndexed === false ? (
+    <p className="text-sm text-muted-foreground" data-testid="search-unindexed">
+      Text search is not indexed on this database (the pg_trgm extension is not enabled), so searches read every finding and may be slow.
+    </p>
+  ) : null;
   if (page.items.length === 0) {
-    return <EmptyState title="No findings match these filters" description="Widen the filters, or check the sources' freshness on the overview." />;
+    return (
+      <div className="flex flex-col gap-3">
+        <EmptyState title="No findings match these filters" description="Widen the filters, or check the sources' freshness on the overview." />
+        {unindexed}
+      </div>
+    );
   }
   const next = page.nextCursor ? `/findings${toQueryString({ ...filters, cursor: page.nextCursor, limit: filters.limit === 50 ? undefined : filters.limit })}` : null;
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted-foreground" data-testid="findings-total">
-        {page.total.toLocaleString('en-US')} finding{page.total === 1 ? '' : 's'}
+        {page.total.toLocaleString('en-US')}{page.totalIsLowerBound ? '+' : ''} finding{page.total === 1 && !page.totalIsLowerBound ? '' : 's'}
         {filters.cursor ? ' (continued)' : ''}
       </p>
+      {unindexed}
       <div className="overflow-x-auto rounded-lg border">
         <Table>
           <TableHeader>

@@ -16,14 +16,18 @@ export const GET = withPermission('audit.view', async (request: NextRequest, { v
   await recordAudit(prisma, { actor: viewer, action: 'audit.export', outcome: 'success', detail: { filter: Object.fromEntries(request.nextUrl.searchParams) }, request: requestInfo(request.headers) });
   const encoder = new TextEncoder();
   const entries = iterateAuditEntries(prisma, viewer, filter);
+  // The first page is read before the 200 goes out: a query that cannot run answers with an error status, never
+  // a header-only CSV that looks like an empty log. A failure further on errors the stream, which aborts the
+  // chunked response without its final chunk, so browsers and curl report the download as failed.
+  let pending = await entries.next();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(auditCsvHeader()));
     },
     async pull(controller) {
-      const next = await entries.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(auditCsvRow(next.value)));
+      if (pending.done) return controller.close();
+      controller.enqueue(encoder.encode(auditCsvRow(pending.value)));
+      pending = await entries.next();
     },
   });
   const stamp = new Date().toISOString().slice(0, 10);

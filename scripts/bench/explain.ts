@@ -1,0 +1,69 @@
+// EXPLAIN ANALYZE of the queries the pages run, at benchmark size: the data-layer functions themselves run
+// against the database `npm run bench:web` built, with auto_explain reporting each statement's plan back to
+// this client (log_level = notice), so what is printed is the exact SQL of the code, not a copy of it.
+// Usage: npm run bench:explain -- [--clusters 2000] [--pg-port 55550] [--min-ms 0]
+import { parseArgs } from 'node:util';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { SYSTEM_VIEWER, type Viewer } from '../../lib/auth/viewer';
+import { listClusterPage } from '../../lib/data/clusters';
+import { listFindings } from '../../lib/data/findings';
+import { getPostureOverview } from '../../lib/data/posture';
+import { getFindingStats } from '../../lib/data/stats';
+import { startEmbeddedPostgres } from '../../lib/db/embedded';
+import { PrismaClient } from '../../lib/generated/prisma/client';
+import { clusterListSchema } from '../../lib/validation/clusters';
+import { findingFiltersSchema } from '../../lib/validation/findings';
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: 'string', default: '2000' },
+    'pg-port': { type: 'string', default: process.env.BENCH_PG_PORT ?? '55550' },
+    'data-dir': { type: 'string', default: '.data/bench-web' },
+    'min-ms': { type: 'string', default: '0' },
+  },
+});
+const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values['pg-port']) });
+const url = new URL(server.url);
+url.pathname = `/bench_web_${values.clusters}`;
+const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+let plans: string[] = [];
+pool.on('connect', (client) => {
+  client.on('notice', (n) => {
+    if (n.message?.startsWith('duration:')) plans.push(n.message);
+  });
+  void client.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = ${Number(values['min-ms'])};
+    SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_level = notice;
+    SET auto_explain.log_nested_statements = on`);
+});
+const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+// The demo developer: the payments team's clusters, as resolveScope would list them.
+const payments = await pool.query<{ id: string }>(`SELECT id FROM clusters WHERE team = 'payments' ORDER BY id`);
+const developer: Viewer = { id: 'dev', name: 'Developer', email: null, roles: ['developer'], scope: { kind: 'limited', clusterIds: payments.rows.map((r) => r.id), subscriptionIds: [] } };
+const cluster = payments.rows[0]!.id;
+const deep = (await pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE status = 'open' ORDER BY severity, id DESC OFFSET 50000 LIMIT 1`)).rows[0]!.id;
+
+const cases: [string, () => Promise<unknown>][] = [
+  ['overview, security (estate)', () => getPostureOverview(SYSTEM_VIEWER, {}, prisma)],
+  [`overview, developer (${payments.rowCount} clusters)`, () => getPostureOverview(developer, {}, prisma)],
+  ['overview, one cluster', () => getPostureOverview(developer, { clusterId: cluster }, prisma)],
+  ['stats, security', () => getFindingStats(SYSTEM_VIEWER, prisma)],
+  ['clusters list, security, worst first', () => listClusterPage(SYSTEM_VIEWER, clusterListSchema.parse({ sort: 'critical' }), prisma)],
+  ['clusters list, developer', () => listClusterPage(developer, clusterListSchema.parse({}), prisma)],
+  ['findings, security, two filters', () => listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({ severity: 'critical', stage: 'build' }), prisma)],
+  ['findings, security, deep cursor', () => listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({ cursor: deep }), prisma)],
+  ['findings, developer, two filters', () => listFindings(developer, findingFiltersSchema.parse({ severity: 'high', source: 'defender-vulnerability' }), prisma)],
+  ['findings, security, search "openssl"', () => listFindings(SYSTEM_VIEWER, findingFiltersSchema.parse({ q: 'openssl' }), prisma)],
+  ['findings, developer, search "openssl"', () => listFindings(developer, findingFiltersSchema.parse({ q: 'openssl' }), prisma)],
+];
+for (const [label, run] of cases) {
+  await run(); // warm
+  plans = [];
+  const t = performance.now();
+  await run();
+  console.log(`\n===== ${label}: ${(performance.now() - t).toFixed(1)} ms =====`);
+  for (const p of plans) console.log(p.replace(/^duration: /, '--- '));
+}
+await prisma.$disconnect();
+await server.stop();
