@@ -96,6 +96,6 @@ describe('page access decided before rendering', () => {
     const r = () => new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${jwe}` } });
     expect(await decidePageAccess(r())).toEqual({ kind: 'allow' });
     await revokeSession(fixture.prisma, 'sid-revoked-1', new Date(Date.now() + 3_600_000));
-    expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 });
