@@ -80,7 +80,7 @@ test.describe('compliance and the cluster page (demo tenant)', () => {
   test('the old hashed cluster address moves to the readable one, filters kept', async ({ page }) => {
     await signInAs(page, 'cluster-operator');
     await page.goto('/clusters');
-    const href = await page.getByRole('table').getByRole('link').first().getAttribute('href');
+    const href = await page.locator('tr[data-cluster] a').first().getAttribute('href');
     expect(href).toMatch(CLUSTER_PATH);
     const id = await page.getByRole('table').locator('tr[data-cluster]').first().getAttribute('data-cluster');
     await page.goto(`/clusters/${id}?severity=critical`);
@@ -96,7 +96,7 @@ test.describe('compliance and the cluster page (demo tenant)', () => {
     await shot(page, 'overview-developer-registry-scanning');
     // On one of their cluster pages, those CVEs are counted as the registry scan of the images it runs.
     await page.goto('/clusters');
-    await page.getByRole('table').getByRole('link').first().click();
+    await page.locator('tr[data-cluster] a').first().click();
     await expect(page).toHaveURL(CLUSTER_PATH);
     const viaImages = page.getByTestId('source-counts').locator('tr[data-source="defender-vulnerability"][data-via-images="true"]');
     await expect(viaImages).toBeVisible();
