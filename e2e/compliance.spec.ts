@@ -15,6 +15,8 @@ test.describe('compliance and the cluster page (demo tenant)', () => {
   });
 
   test('cluster operator: compliance → Kubernetes policy → workload → cluster page → bookmarked high-severity view → CSV', async ({ page, browser, baseURL }) => {
+    // A long journey with full-page screenshots of long pages: on a busy machine it needs more than the default minute.
+    test.setTimeout(180_000);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await signInAs(page, 'cluster-operator');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
