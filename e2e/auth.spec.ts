@@ -131,7 +131,8 @@ test('a developer of the payments team cannot open a storefront cluster by its U
   const storefront = await sp.locator('a[href^="/clusters/"]', { hasText: 'storefront' }).first().getAttribute('href');
   const payments = await sp.locator('a[href^="/clusters/"]', { hasText: 'payments' }).first().getAttribute('href');
   await security.close();
-  expect(storefront).toMatch(/^\/clusters\/[0-9a-f]{12}/);
+  // The readable address: /clusters/<subscription>/<resource group>/<name>.
+  expect(storefront).toMatch(/^\/clusters\/[0-9a-f-]{36}\/[^/]+\/[^/]+$/);
 
   await signInAs(page, 'developer');
   await page.goto('/clusters');

@@ -65,7 +65,8 @@ test.describe('overview (demo tenant)', () => {
     const clusterLink = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').nth(1);
     if (await clusterLink.count()) {
       await clusterLink.click();
-      await expect(page).toHaveURL(/\/clusters\/[0-9a-f]{12}/);
+      // Old hashed links redirect to the readable address /clusters/<subscription>/<resource group>/<name>.
+      await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}\/[^/]+\/[^/]+$/);
       await expect(page.getByTestId('stage-board')).toBeVisible();
       await page.screenshot({ path: 'test-results/screenshots/cluster.png', fullPage: true });
     }
