@@ -29,7 +29,8 @@ test.describe('overview (demo tenant)', () => {
     }
     // Every source line says something true: synced, or not connected yet — never a silent zero.
     await expect(page.locator('[data-slot="freshness-line"] [data-source="defender-vulnerability"]')).toHaveAttribute('data-state', 'synced');
-    await expect(page.locator('[data-slot="freshness-line"] [data-source="sentinel-incident"]')).toHaveAttribute('data-state', 'not-connected');
+    await expect(page.locator('[data-slot="freshness-line"] [data-source="sentinel-incident"]')).toHaveAttribute('data-state', 'synced');
+    await expect(page.locator('[data-slot="freshness-line"] [data-source="policy-state"]')).toHaveAttribute('data-state', 'not-connected');
     await page.screenshot({ path: 'test-results/screenshots/overview-all-roles.png', fullPage: true });
   });
 

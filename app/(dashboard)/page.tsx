@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { InvalidParams } from '@/components/layout/invalid-params';
 import { PostureView } from '@/components/overview/posture-view';
 import { RoleSwitcher } from '@/components/overview/role-switcher';
+import { SectionBoundary } from '@/components/layout/section-boundary';
+import { TriageAttentionCard } from '@/components/triage/triage-attention-card';
 import { requirePermission } from '@/lib/auth/session';
 import { defaultRoleFocus } from '@/lib/auth/role-focus';
 import { overviewParamsSchema } from '@/lib/validation/overview';
@@ -18,9 +21,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Posture overview"
-        description="Every DevSecOps practice across plan, develop, build, deploy and operate — for all clusters you can see."
+        description={
+          <>
+            Every DevSecOps practice across plan, develop, build, deploy and operate — for all clusters you can see.{' '}
+            <Link href="/compliance" className="underline">Azure Policy and Gatekeeper compliance</Link>
+          </>
+        }
         actions={<RoleSwitcher basePath="/" active={role} />}
       />
+      <SectionBoundary title="Security triage">
+        <TriageAttentionCard viewer={viewer} />
+      </SectionBoundary>
       <PostureView viewer={viewer} role={role} />
     </div>
   );

@@ -25,6 +25,12 @@ export const AUDIT_ACTIONS = {
   'scope.seed': 'Group scopes seeded from file',
   'settings.update': 'Setting changed',
   'audit.export': 'Audit log exported',
+  'triage.assign': 'Triage item assigned',
+  'triage.status': 'Triage status changed',
+  'triage.comment': 'Triage comment added',
+  'triage.accept_risk': 'Risk accepted (with expiry)',
+  'triage.sla_update': 'Triage SLA changed',
+  'findings.export': 'Findings exported',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

@@ -1,7 +1,6 @@
 // End to end: every registered connector through its real SDK client against the local HTTPS ARM stand-in, with
 // small pages so nextLink / $skipToken paging is exercised. The test trusts the stand-in's certificate through a
 // per-call policy (request.agent), so it also runs without NODE_EXTRA_CA_CERTS.
-import { Agent } from 'node:https';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArmStandIn, type ArmStandIn } from '../demo/arm-stand-in';
@@ -10,6 +9,7 @@ import { createDemoCredential } from '../demo/static-credential';
 import { ensureDevCertificate } from '../demo/tls';
 import { getConnector } from './registry';
 import { collect } from './testing/fake-arm';
+import { trustStandInPolicy } from './testing/stand-in-trust';
 import type { AzureSettings, Connector, SourceBatch } from './types';
 
 let standIn: ArmStandIn;
@@ -18,14 +18,7 @@ let trust: PipelinePolicy;
 
 beforeAll(async () => {
   const tls = await ensureDevCertificate('.data/tls');
-  const agent = new Agent({ ca: tls.cert, keepAlive: false });
-  trust = {
-    name: 'trustStandInCertificate',
-    sendRequest(request, next) {
-      request.agent = agent;
-      return next(request);
-    },
-  };
+  trust = trustStandInPolicy(tls.cert);
   tenant = generateTenant({ seed: 42, clusters: 6, now: new Date('2025-06-01T00:00:00Z') });
   standIn = await startArmStandIn({ tenant, tls, pageSize: 7 });
 });
@@ -55,7 +48,9 @@ function total(kind: DemoRecordKind): number {
   return tenant.subscriptions.reduce((sum, s) => sum + tenant.count(kind, s.subscriptionId), 0);
 }
 
-function all<K extends keyof SourceBatch>(batches: SourceBatch[], key: K): NonNullable<SourceBatch[K]>[number][] {
+type ListKey = { [K in keyof SourceBatch]-?: NonNullable<SourceBatch[K]> extends readonly unknown[] ? K : never }[keyof SourceBatch];
+
+function all<K extends ListKey>(batches: SourceBatch[], key: K): NonNullable<SourceBatch[K]>[number][] {
   return batches.flatMap((b) => (b[key] ?? []) as NonNullable<SourceBatch[K]>[number][]);
 }
 
@@ -67,6 +62,8 @@ describe('connectors against the ARM stand-in', () => {
     expect(all(batches, 'registries')).toHaveLength(tenant.registries.length);
     expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
     expect(all(batches, 'clusters').every((c) => c.team !== null)).toBe(true);
+    const regions = new Set(tenant.clusters.map((c) => c.location));
+    expect(new Set(all(batches, 'kubernetesVersions').map((v) => v.location))).toEqual(regions);
   });
 
   it('defender-assessment: the metadata catalog once and every assessment', async () => {
@@ -89,10 +86,24 @@ describe('connectors against the ARM stand-in', () => {
     expect(batches.length).toBeGreaterThan(1);
   });
 
+  it('policy-state: every policy state (paged), exemption and subscription summary of the tenant', async () => {
+    const batches = await collect(connector('policy-state').run({ azure: settings() }));
+    const states = batches.flatMap((b) => b.policy?.states ?? []);
+    expect(states).toHaveLength(total('policyStates'));
+    expect(new Set(states.map((s) => s.sourceKey)).size).toBe(states.length);
+    expect(batches.flatMap((b) => b.policy?.exemptions ?? [])).toHaveLength(total('policyExemptions'));
+    const summaries = batches.flatMap((b) => b.policy?.summaries ?? []);
+    expect(summaries.map((s) => s.subscriptionId)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
+    // Azure's summary counts the same non-compliant resources the states name.
+    const nonCompliant = new Set(states.filter((s) => s.complianceState === 'noncompliant').map((s) => s.resourceId.toLowerCase()));
+    expect(summaries.reduce((n, s) => n + s.nonCompliantResources, 0)).toBe(nonCompliant.size);
+  });
+
   for (const [id, path] of [
     ['inventory', /Microsoft\.ContainerRegistry\/registries$/i],
     ['defender-assessment', /Microsoft\.Security\/assessments$/i],
     ['defender-vulnerability', /Microsoft\.ResourceGraph\/resources$/i],
+    ['policy-state', /Microsoft\.PolicyInsights\/policyStates\/latest\/queryResults$/i],
   ] as const) {
     it(`${id}: a 500 from the source makes run() throw`, async () => {
       standIn.setFaults({ failPaths: [path] });

@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DemoRecordKind, DemoTenant, JsonObject, JsonValue } from './generate-tenant';
 import { DEMO_BEARER_TOKEN } from './static-credential';
+import { ArmError } from './arm-error';
+import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
+import { demoKubernetesVersions, summarizePolicyStates } from './generate-policy';
 
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
@@ -33,18 +36,10 @@ export interface ArmStandIn {
   requestCount(): number;
   /** Replace the injected faults (tests: an outage that recovers). */
   setFaults(faults: ArmStandInFaults): void;
+  /** Triage write-backs the stand-in accepted (alert states, incident updates, comments). */
+  triageWrites: TriageStandIn['writes'];
 }
 
-class ArmError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 type Paging = 'arm' | 'odata';
 
@@ -67,7 +62,10 @@ const LIST_ROUTES: readonly { pattern: RegExp; kind: DemoRecordKind; paging: Pag
   { pattern: route(`${SUB}/providers/Microsoft.Security/secureScores/ascScore/secureScoreControls`), kind: 'secureScoreControls', paging: 'arm', methods: ['GET'] },
   // Policy Insights queries are POSTs; its nextLink is followed with GET, which the real service also accepts.
   { pattern: route(`${SUB}/providers/Microsoft.PolicyInsights/policyStates/latest/queryResults`), kind: 'policyStates', paging: 'odata', methods: ['POST', 'GET'] },
+  { pattern: route(`${SUB}/providers/Microsoft.Authorization/policyExemptions`), kind: 'policyExemptions', paging: 'arm', methods: ['GET'] },
 ];
+const POLICY_SUMMARY = route(`${SUB}/providers/Microsoft.PolicyInsights/policyStates/latest/summarize`);
+const KUBERNETES_VERSIONS = route(`${SUB}/providers/Microsoft.ContainerService/locations/([^/]+)/kubernetesVersions`);
 const TENANT_METADATA = route('/providers/Microsoft.Security/assessmentMetadata');
 const INCIDENTS = route(`${SUB}/resourceGroups/([^/]+)/providers/Microsoft.OperationalInsights/workspaces/([^/]+)/providers/Microsoft.SecurityInsights/incidents`);
 const RESOURCE_GRAPH = route('/providers/Microsoft.ResourceGraph/resources');
@@ -104,6 +102,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   const remainingReads = new Map<string, number>();
   let requests = 0;
   let baseUrl = '';
+  const triage = createTriageStandIn(tenant);
   const knownSubscriptions = new Set(tenant.subscriptions.map((s) => s.subscriptionId.toLowerCase()));
   const canonicalSubscription = (id: string): string => {
     const found = tenant.subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase());
@@ -138,7 +137,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     const top = Number(url.searchParams.get('$top'));
     // Policy Insights treats $top as a cap on the whole result, not a page size.
     if (paging === 'odata' && Number.isInteger(top) && top > 0) total = Math.min(total, top);
-    const value = tenant.page(kind, subscriptionId, offset, Math.min(pageSize, Math.max(0, total - offset)));
+    const value = triage.overlay(kind, tenant.page(kind, subscriptionId, offset, Math.min(pageSize, Math.max(0, total - offset))));
     const nextOffset = offset + value.length;
     const next = nextOffset < total ? `${baseUrl}${url.pathname}?api-version=${encodeURIComponent(apiVersion)}&${paging === 'odata' ? '$skiptoken' : '$skipToken'}=${encodeToken(nextOffset)}${paging === 'odata' && top > 0 ? `&$top=${top}` : ''}` : null;
     if (paging === 'odata') {
@@ -237,6 +236,14 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       send(res, 200, listPage('assessmentMetadata', first.subscriptionId, url, 'arm', apiVersion), readHeaders(null));
       return;
     }
+    const triageReply = await triage.handle(method, path, () => readBody(req));
+    if (triageReply) {
+      if (triageReply.body === null) {
+        res.writeHead(triageReply.status, { 'x-ms-request-id': randomUUID() });
+        res.end();
+      } else send(res, triageReply.status, triageReply.body);
+      return;
+    }
     const incidents = INCIDENTS.exec(path);
     if (incidents) {
       if (method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
@@ -246,6 +253,22 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
         throw new ArmError(404, 'ResourceNotFound', `The Resource 'Microsoft.OperationalInsights/workspaces/${incidents[3] ?? ''}' under resource group '${incidents[2] ?? ''}' was not found.`);
       }
       send(res, 200, listPage('incidents', subscriptionId, url, 'arm', apiVersion), readHeaders(subscriptionId));
+      return;
+    }
+    const summary = POLICY_SUMMARY.exec(path);
+    if (summary) {
+      if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+      await readBody(req);
+      const subscriptionId = canonicalSubscription(summary[1] ?? '');
+      const states = tenant.page('policyStates', subscriptionId, 0, tenant.count('policyStates', subscriptionId));
+      send(res, 200, summarizePolicyStates(subscriptionId, states), readHeaders(subscriptionId));
+      return;
+    }
+    const versions = KUBERNETES_VERSIONS.exec(path);
+    if (versions) {
+      if (method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+      const subscriptionId = canonicalSubscription(versions[1] ?? '');
+      send(res, 200, demoKubernetesVersions(versions[2] ?? ''), readHeaders(subscriptionId));
       return;
     }
     for (const candidate of LIST_ROUTES) {
@@ -285,6 +308,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   return {
     url: baseUrl,
     requestCount: () => requests,
+    triageWrites: () => triage.writes(),
     setFaults(next) {
       faults = next;
       throttled.clear();

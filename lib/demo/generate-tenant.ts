@@ -2,9 +2,11 @@
 // workloads that run them) plus 90 days of Defender, Policy and Sentinel findings, rendered on demand in the exact
 // JSON shapes ARM returns. Entities are kept as small records; findings are never materialised as a whole — each one
 // is a pure function of (seed, unit, index), so a million-finding tenant costs a few megabytes until a page is read.
+import { incidentAlertsOf, pickAlertType } from './generate-alerts';
 import { ALERT_TYPES, DEFENDER_RECOMMENDATIONS, POLICY_DEFINITIONS } from '../catalog/defender-recommendations';
 import { CVE_POOL_SIZE, poolCve, type PoolCve } from './cve-pool';
 import { createRng, guidFrom, hashInts, hashString, type Rng } from './prng';
+import { extendWithPolicy } from './generate-policy';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -45,6 +47,7 @@ export const DEMO_RECORD_KINDS = [
   'secureScores',
   'secureScoreControls',
   'incidents',
+  'policyExemptions',
 ] as const;
 export type DemoRecordKind = (typeof DEMO_RECORD_KINDS)[number];
 
@@ -132,6 +135,8 @@ export interface DemoTenant {
   count(kind: DemoRecordKind, subscriptionId: string): number;
   /** Renders records [offset, offset+limit) of `kind` in `subscriptionId`, in a stable order. */
   page(kind: DemoRecordKind, subscriptionId: string, offset: number, limit: number): JsonObject[];
+  /** The alerts of one Sentinel incident (Incidents_ListAlerts), by incident name; [] for an unknown incident. */
+  incidentAlerts(incidentName: string): JsonObject[];
 }
 
 const DAY_MS = 86_400_000;
@@ -860,9 +865,11 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
 
   const alertFacts = (resourceKey: number, j: number, pool: readonly CatalogAlert[], createdAt: number): AlertFacts => {
     const rng = createRng(hashInts(seed, hashString('alert'), resourceKey, j));
-    const type = rng.pick(pool);
+    const type = pickAlertType(rng, pool);
     const from = Math.max(windowStart, createdAt);
-    const startMs = from + Math.floor(rng.next() * Math.max(HOUR_MS, asOfMs - from - HOUR_MS));
+    // Skewed towards recent days (u³): a security queue holds mostly this fortnight's alerts and a tail of older ones.
+    const u = rng.next();
+    const startMs = Math.max(from, asOfMs - HOUR_MS - Math.floor(u * u * u * Math.max(HOUR_MS, asOfMs - from - HOUR_MS)));
     const endMs = Math.min(asOfMs, startMs + rng.int(0, 180) * 60_000);
     const ageDays = (asOfMs - startMs) / DAY_MS;
     const status = ageDays > 21 ? weighted(rng, [['Resolved', 70], ['Dismissed', 25], ['Active', 5]] as const) : weighted(rng, [['Active', 50], ['InProgress', 20], ['Resolved', 20], ['Dismissed', 10]] as const);
@@ -895,7 +902,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     const rng = createRng(hashInts(seed, hashString('alert-count'), key));
     const roll = rng.next();
     const base = roll < 0.35 ? 0 : roll < 0.7 ? 1 : roll < 0.9 ? rng.int(2, 3) : rng.int(4, 7);
-    return env === 'prod' ? base + 1 : base;
+    return env === 'prod' ? base + 2 : base + 1;
   };
 
   const renderAlert = (resourceId: string, subscriptionId: string, resourceGroup: string, compromisedEntity: string, facts: AlertFacts, salt: number): JsonObject => {
@@ -957,7 +964,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const incidentCounts = clusters.map((cluster, c) => {
     const count = clusterAlertCounts[c] ?? 0;
     const rng = createRng(hashInts(seed, hashString('incident-count'), c));
-    return Math.min(count, cluster.env === 'prod' ? rng.int(0, 2) : rng.int(0, 1));
+    return Math.min(count, cluster.env === 'prod' ? rng.int(1, 2) : rng.int(0, 1));
   });
 
   const renderIncident = (c: number, j: number, global: number): JsonObject => {
@@ -1204,6 +1211,8 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
         },
       ),
     );
+    // Azure Policy in full (assignments, Gatekeeper results, exemptions) and cluster settings: lib/demo/generate-policy.ts.
+    extendWithPolicy(kinds, { seed, asOfMs, tenantId, subscriptionId: s.subscriptionId, clusters, registries, workloads, clusterIdx, registryIdx });
 
     const controls = SECURE_SCORE_CONTROLS.map((control, k) => {
       const rng = createRng(hashInts(seed, hashString('control'), subIndex, k));
@@ -1262,6 +1271,18 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     workloads,
     sentinelWorkspace,
     count: (kind, subscriptionId) => sequenceOf(kind, subscriptionId).total,
+    incidentAlerts: (incidentName) =>
+      incidentAlertsOf(incidentName, {
+        clusters,
+        incidentCounts,
+        workspace: sentinelWorkspace,
+        incidentName: (c, j) => guidFrom(seed, hashString('incident-id'), c, j),
+        defenderAlert: (c, j) => {
+          const cl = clusters[c];
+          if (!cl) throw new Error('incident cluster out of range');
+          return renderAlert(cl.id, cl.subscriptionId, cl.resourceGroup, cl.name, alertFacts(c, j, CLUSTER_ALERTS, cl.createdAt), hashInts(c, j));
+        },
+      }),
     page(kind, subscriptionId, offset, limit) {
       const seq = sequenceOf(kind, subscriptionId);
       const end = Math.min(seq.total, offset + limit);

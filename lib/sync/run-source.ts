@@ -6,7 +6,10 @@ import type pg from 'pg';
 import type { Connector, ConnectorContext, SourceBatch } from '../connectors/types';
 import type { SourceId } from '../domain/model';
 import { applyMetadataSeverity, mergeFindings, type MergeCounts } from './merge-findings';
+import { mergeSecurityEvents } from './merge-security-events';
+import { finishPolicyRun } from './policy-store';
 import { refreshSnapshots } from './snapshots';
+import { syncTriageQueue, type TriageSyncCounts } from './sync-triage-queue';
 import { createStaging, writeBatch } from './write-batch';
 import { failInterruptedRuns, openRun, recordRunFailure, releaseRun, type RecordFailureOptions } from './run-record';
 
@@ -21,6 +24,11 @@ export interface RunCounts extends Partial<MergeCounts> {
   clustersRemoved?: number;
   registriesRemoved?: number;
   severityCorrected?: number;
+  securityEvents?: number;
+  triage?: TriageSyncCounts;
+  policyStatesRemoved?: number;
+  policyExemptionsRemoved?: number;
+  policySummaryRows?: number;
 }
 
 export interface RunResult {
@@ -94,8 +102,11 @@ export async function runBatches(
         }
       } else {
         Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
+        if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
         if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
+        counts.securityEvents = await mergeSecurityEvents(client, { source, now });
+        counts.triage = await syncTriageQueue(client, { source, runId, now });
         await refreshSnapshots(client, source, now);
       }
       // The outcome commits with the data: there is no moment where the data is in and the run still `running`.

@@ -7,6 +7,8 @@ import type { SourceBatch } from '../connectors/types';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
+import { createSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
+import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
 
 export interface RunContext {
   client: pg.PoolClient;
@@ -25,6 +27,7 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
       stage text NOT NULL, control_id text NOT NULL,
       first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL
     ) ON COMMIT DROP`);
+  await createSecurityEventStaging(client);
 }
 
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
@@ -175,6 +178,8 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
       ],
     );
   }
+  if (batch.policy) await writePolicyBatch(ctx, batch.policy);
+  if (batch.kubernetesVersions?.length) await writeKubernetesVersions(ctx, batch.kubernetesVersions);
   let staged = 0;
   if (batch.findings?.length) {
     const rows = toStagedFindings(ctx.source, batch.findings);
@@ -185,6 +190,7 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
     );
     staged = rows.length;
   }
+  await stageSecurityEvents(client, batch.securityEvents);
   return { staged };
 }
 

@@ -1,16 +1,12 @@
 // Search params of the findings views. Filters live in the URL so every view is a bookmark; anything
 // unparseable answers 400 (route handlers) or is shown as a filter error (pages), never silently ignored.
 import { z } from 'zod';
+import { listParam } from './list-param';
 import { safeText } from '../security/safe-text';
 import { bigintId } from './primitives';
 import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, STAGES } from '../domain/model';
 
-const list = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(',')).map((x) => x.trim()).filter(Boolean)))
-    .pipe(z.array(z.enum(values)));
+const list = listParam;
 
 export const findingFiltersSchema = z.object({
   severity: list(SEVERITIES),

@@ -42,6 +42,13 @@ export async function seedScopeFixture(prisma: PrismaClient): Promise<{ findingA
       select: { id: true },
     });
     ids.push(finding.id.toString());
+    // Its triage queue item (what the sync would queue for a new high finding).
+    await prisma.triageItem.create({
+      data: {
+        findingId: finding.id, source: 'defender-assessment', kind: 'recommendation', severity: 'high', severityRank: 1, title: `Finding of ${team}`,
+        clusterId: f.clusterId, subscriptionId: f.subscriptionId, team, detectedAt: now, dueAt: new Date(now.getTime() + 30 * 86_400_000), sourceOpen: true,
+      },
+    });
   }
   await seedGroupScopes(prisma, path.resolve('config/scopes.example.json'));
   return { findingA: ids[0] ?? '', findingB: ids[1] ?? '' };

@@ -1,0 +1,96 @@
+import 'server-only';
+// Triage changes: one item or a selection, each inside ONE transaction with its history entries and its audit
+// entry (before and after), so a change that cannot be audited does not happen. Scope is checked inside the locking
+// query: an item outside the viewer's clusters is "not found", exactly like one that does not exist.
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { recordAudit, type AuditRequestInfo } from '../audit/record-audit';
+import { assertCan } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
+import { getPrisma } from '../db/prisma';
+import type { TriageStatus } from '../domain/triage-status';
+import { AppError } from '../errors';
+import { planTriageChange } from '../triage/plan-change';
+import type { TriageAction } from '../validation/triage';
+import { findingScopeSql, notFound } from './scope';
+import { getTriageQueueItem, type TriageQueueItem } from './triage';
+
+interface LockedRow {
+  finding_id: bigint;
+  status: TriageStatus;
+  owner_id: string | null;
+  owner_name: string | null;
+  accepted_until: Date | null;
+  justification: string | null;
+  version: number;
+}
+
+async function applyOne(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  id: bigint,
+  action: TriageAction,
+  expectedVersion: number | undefined,
+  request: AuditRequestInfo | null,
+  now: Date,
+): Promise<void> {
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT f.finding_id, f.status, f.owner_id, f.owner_name, f.accepted_until, f.justification, f.version
+      FROM triage_items f WHERE f.finding_id = ${id} AND ${findingScopeSql(viewer)} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw notFound('That triage item');
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new AppError('CONFLICT', 'Someone changed this item meanwhile. Reload to see their change, then try again.');
+  }
+  const plan = planTriageChange(
+    { status: row.status, ownerId: row.owner_id, ownerName: row.owner_name, acceptedUntil: row.accepted_until, justification: row.justification },
+    action,
+    { id: viewer.id, name: viewer.name },
+    now,
+  );
+  await tx.triageItem.update({
+    where: { findingId: id },
+    data: {
+      status: plan.next.status,
+      ownerId: plan.next.ownerId,
+      ownerName: plan.next.ownerName,
+      acceptedUntil: plan.next.acceptedUntil,
+      justification: plan.next.justification,
+      version: { increment: 1 },
+      updatedAt: now,
+    },
+  });
+  await tx.triageEvent.createMany({
+    data: plan.events.map((e) => ({ findingId: id, at: now, actorId: viewer.id, actorName: viewer.name, kind: e.kind, fromValue: e.from, toValue: e.to, comment: e.comment })),
+  });
+  await recordAudit(tx, { actor: viewer, action: plan.audit, outcome: 'success', target: { type: 'triage-item', id: id.toString() }, before: plan.before, after: plan.after, request });
+}
+
+export async function applyTriageAction(
+  viewer: Viewer,
+  id: string,
+  input: { action: TriageAction; expectedVersion?: number },
+  request: AuditRequestInfo | null,
+  db: PrismaClient = getPrisma(),
+  now = new Date(),
+): Promise<TriageQueueItem> {
+  assertCan(viewer, 'findings.triage');
+  await db.$transaction((tx) => applyOne(tx, viewer, BigInt(id), input.action, input.expectedVersion, request, now));
+  return getTriageQueueItem(viewer, id, db, now);
+}
+
+/** All or nothing: one item out of scope (or refused) and none of the selection changes. */
+export async function applyBulkTriageAction(
+  viewer: Viewer,
+  input: { ids: string[]; action: TriageAction },
+  request: AuditRequestInfo | null,
+  db: PrismaClient = getPrisma(),
+  now = new Date(),
+): Promise<TriageQueueItem[]> {
+  assertCan(viewer, 'findings.triage');
+  // A fixed lock order, so two people's overlapping selections cannot deadlock.
+  const ids = [...new Set(input.ids)].map((x) => BigInt(x)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await db.$transaction(async (tx) => {
+    for (const id of ids) await applyOne(tx, viewer, id, input.action, undefined, request, now);
+  });
+  return Promise.all(ids.map((id) => getTriageQueueItem(viewer, id.toString(), db, now)));
+}
