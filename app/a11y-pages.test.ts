@@ -2,7 +2,7 @@
 // against the tree: a page file under app/ without an entry fails here, before anyone runs the browser suite.
 import { describe, expect, it } from 'vitest';
 import { discoverAppFiles, paramsFor } from '@/lib/auth/testing/route-harness';
-import { A11Y_PAGES, isSkipped, routePatternOf, routePatternToRegExp } from '@/e2e/a11y-pages';
+import { A11Y_PAGES, isSkipped, matchesRoutePattern, routePatternOf } from '@/e2e/a11y-pages';
 
 const { pages } = discoverAppFiles();
 
@@ -21,16 +21,28 @@ describe('accessibility page list', () => {
     const entry = A11Y_PAGES[file];
     if (!entry || isSkipped(entry)) return;
     expect(routePatternOf(file)).toBe(page.pattern);
-    const matches = routePatternToRegExp(page.pattern);
+    const matches = (url: string) => matchesRoutePattern(page.pattern, url);
     // A dynamic page's sample is a link on another page that must match the pattern; the pattern must accept the
     // shape of a real URL of the page and refuse the page it is sampled from.
     if ('sampleFrom' in entry) {
       expect(page.segments.length, 'sampleFrom is for pages with dynamic segments').toBeGreaterThan(0);
-      expect(matches.test(paramsFor(page, Object.fromEntries(page.segments.map((s) => [s.name, 'abc123']))).url)).toBe(true);
-      expect(matches.test(entry.sampleFrom)).toBe(false);
+      expect(matches(paramsFor(page, Object.fromEntries(page.segments.map((s) => [s.name, 'abc123']))).url)).toBe(true);
+      expect(matches(entry.sampleFrom)).toBe(false);
       return;
     }
-    for (const url of [entry.url, ...(entry.alsoVisit ?? [])]) expect(matches.test(new URL(url, 'http://x').pathname), url).toBe(true);
+    for (const url of [entry.url, ...(entry.alsoVisit ?? [])]) expect(matches(url), url).toBe(true);
+  });
+
+  it('matches a route pattern segment by segment', () => {
+    expect(matchesRoutePattern('/clusters/[id]', '/clusters/0123456789ab')).toBe(true);
+    expect(matchesRoutePattern('/clusters/[id]', '/clusters/0123456789ab?role=all')).toBe(true);
+    expect(matchesRoutePattern('/clusters/[id]', '/clusters')).toBe(false);
+    expect(matchesRoutePattern('/clusters/[id]', '/clusters/a/b')).toBe(false);
+    expect(matchesRoutePattern('/', '/?role=all')).toBe(true);
+    expect(matchesRoutePattern('/', '/findings')).toBe(false);
+    expect(matchesRoutePattern('/docs/[...slug]', '/docs/a/b')).toBe(true);
+    expect(matchesRoutePattern('/docs/[...slug]', '/docs')).toBe(false);
+    expect(matchesRoutePattern('/docs/[[...slug]]', '/docs')).toBe(true);
   });
 
   it('a skipped page says why', () => {

@@ -36,9 +36,15 @@ export const A11Y_PAGES: Readonly<Record<string, A11yPageEntry | A11ySkipped>> =
   'app/mfa-required/page.tsx': { url: '/mfa-required', as: 'without-mfa' },
   'app/(dashboard)/page.tsx': { url: '/', alsoVisit: ['/?role=all'] },
   'app/(dashboard)/clusters/page.tsx': { url: '/clusters' },
-  'app/(dashboard)/clusters/[id]/page.tsx': { sampleFrom: '/clusters' },
+  'app/(dashboard)/clusters/[id]/page.tsx': {
+    skip: 'only redirects an id-style bookmark to the readable address /clusters/<subscription>/<resource group>/<name>, which is checked below',
+  },
+  'app/(dashboard)/clusters/[id]/[rg]/[name]/page.tsx': { sampleFrom: '/clusters' },
   'app/(dashboard)/findings/page.tsx': { url: '/findings', alsoVisit: ['/findings?severity=urgent'] },
   'app/(dashboard)/findings/[id]/page.tsx': { sampleFrom: '/findings' },
+  'app/(dashboard)/triage/page.tsx': { url: '/triage' },
+  'app/(dashboard)/triage/[id]/page.tsx': { sampleFrom: '/triage' },
+  'app/(dashboard)/compliance/page.tsx': { url: '/compliance' },
   'app/(dashboard)/admin/page.tsx': { url: '/admin' },
   'app/(dashboard)/admin/audit/page.tsx': { url: '/admin/audit' },
   'app/(dashboard)/admin/scopes/page.tsx': { url: '/admin/scopes' },
@@ -49,13 +55,18 @@ export function isSkipped(entry: A11yPageEntry | A11ySkipped): entry is A11ySkip
   return 'skip' in entry;
 }
 
-/** `/clusters/[id]` → a regular expression for the paths of that page (a dynamic segment is one path segment). */
-export function routePatternToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('/')
-    .map((part) => (/^\[\[?\.\.\./.test(part) ? '.+' : /^\[.+\]$/.test(part) ? '[^/?#]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('/');
-  return new RegExp(`^${body}/?$`);
+/** Whether a path is a URL of the page with this route pattern (`/clusters/[id]`): a dynamic segment is one path
+ * segment, a catch-all one or more; the query string is ignored. */
+export function matchesRoutePattern(pattern: string, url: string): boolean {
+  const expected = pattern.split('/').filter(Boolean);
+  const actual = (url.split(/[?#]/, 1)[0] ?? '').split('/').filter(Boolean);
+  for (const [i, part] of expected.entries()) {
+    if (part.startsWith('[...') || part.startsWith('[[...')) return actual.length > i || part.startsWith('[[');
+    const segment = actual[i];
+    if (segment === undefined) return false;
+    if (!(part.startsWith('[') && part.endsWith(']')) && part !== segment) return false;
+  }
+  return actual.length === expected.length;
 }
 
 /** The URL pattern of a page file, route groups removed: `app/(dashboard)/clusters/[id]/page.tsx` → `/clusters/[id]`. */

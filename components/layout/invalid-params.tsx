@@ -5,24 +5,28 @@ import type { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 
 export function InvalidParams({ error, resetHref }: { error: z.ZodError; resetHref: string }) {
+  // It stands in for the whole page, so it carries the page's h1 (hidden: the alert's title says the same on screen).
   return (
-    <Alert
-      variant="error"
-      title="This link has a filter we cannot read"
-      description={
-        <ul className="list-disc pl-5">
-          {error.issues.map((i, n) => (
-            <li key={n}>
-              <code>{i.path.filter((p) => typeof p === 'string').join('.') || 'query'}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      }
-      action={
-        <Link href={resetHref} className="text-sm font-medium underline">
-          Clear filters
-        </Link>
-      }
-    />
+    <>
+      <h1 className="sr-only">Filter not understood</h1>
+      <Alert
+        variant="error"
+        title="This link has a filter we cannot read"
+        description={
+          <ul className="list-disc pl-5">
+            {error.issues.map((i, n) => (
+              <li key={n}>
+                <code>{i.path.filter((p) => typeof p === 'string').join('.') || 'query'}</code>: {i.message}
+              </li>
+            ))}
+          </ul>
+        }
+        action={
+          <Link href={resetHref} className="text-sm font-medium underline">
+            Clear filters
+          </Link>
+        }
+      />
+    </>
   );
 }

@@ -25,6 +25,9 @@ export function ThemeToggle({ initial }: { initial: ThemeChoice }) {
   const Icon = ICONS[choice];
   const choose = (value: string) => {
     if (!isThemeChoice(value)) return;
+    // A display preference, not a credential: nothing server-side trusts it beyond picking a class (lib/theme/theme.ts
+    // accepts only `light` or `dark`). A cookie rather than storage so the server renders the first paint in it.
+    // eslint-disable-next-line @microsoft/sdl/no-cookies -- see above
     document.cookie = themeCookieString(value, window.location.protocol === 'https:');
     const root = document.documentElement;
     root.classList.remove('light', 'dark');

@@ -39,7 +39,11 @@ export function StageBoard({ stages, clusterId }: { stages: StageSummary[]; clus
                       >
                         {c.title}
                       </Link>
-                      <ControlStatusPill status={c.status} className="shrink-0" />
+                      {/* "Status: Fail" to a screen reader; the pill alone read as a stray word after the link. */}
+                      <span className="shrink-0">
+                        <span className="sr-only">Status: </span>
+                        <ControlStatusPill status={c.status} />
+                      </span>
                     </div>
                     <p className="mt-1 line-clamp-2 text-xs text-muted-foreground">{c.summary}</p>
                     <div className="mt-2 flex flex-wrap items-center justify-between gap-2">

@@ -70,6 +70,7 @@ export function SeverityCounts({
         // 24px tall: the WCAG 2.2 minimum target size (2.5.8), in rows where the counts sit 12px apart.
         const itemClass = 'inline-flex min-h-6 items-center gap-1 text-muted-foreground';
         return (
+          // The exact count and full word on hover (a compact row shows "1.2k Crit"); e2e/lists.spec.ts reads it too.
           <li key={severity} data-severity={severity} data-count={count} title={`${formatCount(count)} ${SEVERITY_LABELS[severity]}`}>
             {href ? (
               <Link
