@@ -90,6 +90,9 @@ test.describe('security triage (demo tenant)', () => {
     await expect(history).toContainText('confirming with the payments team');
     await expect(page.getByTestId('mitre')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/triage-item-security.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/triage-item-security-dark.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Risk-accept another item from the same filtered queue.
     await triage.goto('?source=defender-alert&unassigned=1');
@@ -178,6 +181,9 @@ test.describe('security triage (demo tenant)', () => {
     await expect(triage.queue.getByRole('checkbox')).toHaveCount(0);
     await expect(triage.queue.getByRole('button', { name: /Actions for/ })).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/triage-queue-developer.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/triage-queue-developer-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
     await triage.rows.first().getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
     await expect(page.getByTestId('item-actions')).toHaveCount(0);
