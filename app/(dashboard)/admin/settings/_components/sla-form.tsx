@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/auth/guards';
+import { SaveRow } from './save-row';
 import type { SlaPolicyDto } from '@/lib/data/triage-sla';
 import { SEVERITIES } from '@/lib/domain/model';
 import { changeSlaAction } from '../sla-actions';
@@ -25,11 +25,7 @@ export function SlaForm({ current }: { current: SlaPolicyDto }) {
           </label>
         ))}
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending}>Save</Button>
-        <p role="status" className="text-sm">{state?.ok ? 'Saved.' : null}</p>
-      </div>
-      {state && !state.ok ? <p role="alert" className="text-sm text-destructive">{state.error.message}</p> : null}
+      <SaveRow pending={pending} state={state} />
     </form>
   );
 }
