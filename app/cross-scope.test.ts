@@ -27,12 +27,23 @@ describe('scope resolution from the groups claim', () => {
 
 describe('ids in URLs (pages)', () => {
   it('cluster page: own cluster renders, the other team’s answers 404', async () => {
+    const { default: page } = (await import('@/app/(dashboard)/clusters/[id]/[rg]/[name]/page')) as unknown as { default: PageFn };
+    const a = { id: FIXTURE.teamA.subscriptionId, rg: 'rg-payments', name: 'aks-payments' };
+    const b = { id: FIXTURE.teamB.subscriptionId, rg: 'rg-storefront', name: 'aks-storefront' };
+    testSession.current = developerA;
+    expect(await renderPage(page, a)).toEqual({ kind: 'rendered' });
+    // ARM compares ids case-insensitively, so does the address.
+    expect(await renderPage(page, { ...a, rg: 'RG-Payments', name: 'AKS-PAYMENTS' })).toEqual({ kind: 'rendered' });
+    expect(await renderPage(page, b)).toEqual({ kind: 'not-found' });
+    testSession.current = operatorB;
+    expect(await renderPage(page, a)).toEqual({ kind: 'not-found' });
+  });
+
+  it('old hashed cluster address: own cluster moves to its readable address, the other team’s answers 404', async () => {
     const { default: page } = (await import('@/app/(dashboard)/clusters/[id]/page')) as unknown as { default: PageFn };
     testSession.current = developerA;
-    expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toEqual({ kind: 'rendered' });
+    expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toMatchObject({ kind: 'redirect', to: `/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments` });
     expect(await renderPage(page, { id: FIXTURE.teamB.clusterId })).toEqual({ kind: 'not-found' });
-    testSession.current = operatorB;
-    expect(await renderPage(page, { id: FIXTURE.teamA.clusterId })).toEqual({ kind: 'not-found' });
   });
 
   it('finding page: own finding renders, the other team’s answers 404', async () => {

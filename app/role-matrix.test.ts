@@ -26,7 +26,8 @@ vi.mock('next/cache', async () => (await import('@/lib/auth/testing/mock-next'))
 const PAGE_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/page.tsx': 'posture.view',
   'app/(dashboard)/clusters/page.tsx': 'posture.view',
-  'app/(dashboard)/clusters/[id]/page.tsx': 'posture.view',
+  'app/(dashboard)/clusters/[id]/[rg]/[name]/page.tsx': 'posture.view',
+  'app/(dashboard)/compliance/page.tsx': 'posture.view',
   'app/(dashboard)/findings/page.tsx': 'findings.view',
   'app/(dashboard)/findings/[id]/page.tsx': 'findings.view',
   'app/(dashboard)/triage/page.tsx': 'findings.view',
@@ -40,6 +41,7 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'app/no-access/page.tsx': 'for signed-in people without a role',
   'app/mfa-required/page.tsx': 'for signed-in people without MFA',
   'app/(dashboard)/admin/page.tsx': 'index: shown when the role has audit.view or scopes.manage (tested below)',
+  'app/(dashboard)/clusters/[id]/page.tsx': 'old hashed address: redirects to the readable cluster page (page-access and cross-scope tests)',
 };
 /** `METHOD file` → permission, for route handlers guarded by withPermission. */
 const ROUTE_PERMISSIONS: Record<string, Permission> = {
@@ -47,6 +49,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET app/api/triage/items/route.ts': 'findings.view',
   'POST app/api/triage/items/[id]/route.ts': 'findings.triage',
   'POST app/api/triage/bulk/route.ts': 'findings.triage',
+  'GET app/api/findings/export/route.ts': 'findings.view',
 };
 /** `file#export` → permission, for server actions guarded by withActionPermission. */
 const ACTION_PERMISSIONS: Record<string, Permission> = {
@@ -65,6 +68,7 @@ const fixture = useScopeFixtureDatabase({ beforeAll, afterAll });
 const sampleParams = (file: string): Record<string, string> | undefined =>
   ({
     'app/(dashboard)/clusters/[id]/page.tsx': { id: FIXTURE.teamA.clusterId },
+    'app/(dashboard)/clusters/[id]/[rg]/[name]/page.tsx': { id: FIXTURE.teamA.subscriptionId, rg: 'rg-payments', name: 'aks-payments' },
     'app/(dashboard)/findings/[id]/page.tsx': { id: fixture.findings.findingA },
     'app/(dashboard)/triage/[id]/page.tsx': { id: fixture.findings.findingA },
   })[file];

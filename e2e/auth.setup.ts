@@ -2,8 +2,9 @@
 // callback), saved as a storage state so journeys can start signed in as that role.
 import { expect, test as setup } from '@playwright/test';
 import { DEMO_ROLES, signInAs } from './support/sign-in';
+import { storageStatePath } from './support/storage-state';
 
-export const storageStatePath = (role: string) => `test-results/.auth/${role}.json`;
+export { storageStatePath };
 
 for (const role of DEMO_ROLES) {
   setup(`sign in as ${role}`, async ({ page }) => {

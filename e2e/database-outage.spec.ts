@@ -16,7 +16,10 @@ const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54340) + 6;
 const DATA_DIR = '.data/e2e-outage';
 const LOG = 'test-results/database-outage/launcher.log';
 const OUTAGE_MS = Number(process.env.E2E_OUTAGE_MS ?? 15_000);
+// The browser uses the app's own origin (AUTH_URL is localhost); Node's fetch goes straight to the loopback address
+// the demo listens on.
 const base = `http://localhost:${PORT}`;
+const direct127 = `http://127.0.0.1:${PORT}`;
 
 let database: DatabaseHandle;
 let proxy: CuttableProxy;
@@ -41,8 +44,9 @@ test.beforeAll(async () => {
       PORT: String(PORT),
       DATA_DIR,
       DATABASE_URL: proxy.urlFor(database.url),
+      // The first run comes a minute after start, when the web server is surely up; the next one a minute later.
       SYNC_INTERVAL_MINUTES: '1',
-      SYNC_ON_START: 'true',
+      SYNC_ON_START: 'false',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
     },
   });
@@ -54,7 +58,7 @@ test.afterAll(async () => {
   if (launcher?.pid && launcher.exitCode === null) {
     const exited = new Promise((r) => launcher.once('exit', r));
     process.kill(-launcher.pid, 'SIGINT');
-    await exited;
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   }
   await direct?.end();
   await proxy?.close();
@@ -80,6 +84,7 @@ async function signIn(page: Page, role: string): Promise<void> {
 
 test('the database lost mid-sync fails that run; everything stays up; the next run succeeds', async ({ page }) => {
   test.setTimeout(420_000);
+  await expect.poll(() => status(`${direct127}/sign-in`), { timeout: 120_000 }).toBe(200);
   // The first sync starts right after the launcher is up; cut the database while a source run is in flight.
   await expect
     .poll(async () => (await direct.query(`SELECT count(*)::int AS n FROM sync_runs WHERE outcome = 'running' AND source <> 'inventory'`).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n, {
@@ -91,8 +96,8 @@ test('the database lost mid-sync fails that run; everything stays up; the next r
   const cutAt = Date.now();
 
   // During the outage: the web server answers, the launcher lives, and signing in completes.
-  expect(await status(`${base}/sign-in`)).toBe(200);
-  expect(await status(`${base}/api/health`)).toBe(503);
+  expect(await status(`${direct127}/sign-in`)).toBe(200);
+  expect(await status(`${direct127}/api/health`)).toBe(503);
   await signIn(page, 'security');
   await expect(page.getByText(/could not be loaded|try again/i).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/database-outage/signed-in-during-outage.png', fullPage: true });
@@ -116,7 +121,7 @@ test('the database lost mid-sync fails that run; everything stays up; the next r
       intervals: [2000],
     })
     .toBeGreaterThan(0);
-  expect(await status(`${base}/api/health`)).toBe(200);
+  expect(await status(`${direct127}/api/health`)).toBe(200);
   await page.goto(`${base}/`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(/could not be loaded/i)).toHaveCount(0);

@@ -115,9 +115,9 @@ test.describe('security triage (demo tenant)', () => {
 
     // Both actions are in the audit log.
     await page.goto('/admin/audit?action=triage.assign');
-    await expect(page.getByRole('cell', { name: `triage-item: ${ids[0]}` })).toBeVisible();
+    await expect(page.getByRole('cell', { name: `triage-item: ${ids[0]}` }).first()).toBeVisible();
     await page.goto('/admin/audit?action=triage.accept_risk');
-    await expect(page.getByRole('cell', { name: `triage-item: ${other}` })).toBeVisible();
+    await expect(page.getByRole('cell', { name: `triage-item: ${other}` }).first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Risk accepted (with expiry)' }).first()).toBeVisible();
   });
 

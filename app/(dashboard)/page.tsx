@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { InvalidParams } from '@/components/layout/invalid-params';
 import { PostureView } from '@/components/overview/posture-view';
@@ -20,7 +21,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Posture overview"
-        description="Every DevSecOps practice across plan, develop, build, deploy and operate — for all clusters you can see."
+        description={
+          <>
+            Every DevSecOps practice across plan, develop, build, deploy and operate — for all clusters you can see.{' '}
+            <Link href="/compliance" className="underline">Azure Policy and Gatekeeper compliance</Link>
+          </>
+        }
         actions={<RoleSwitcher basePath="/" active={role} />}
       />
       <SectionBoundary title="Security triage">

@@ -1,7 +1,9 @@
-// Who is signed in, with which roles, and the way out (a same-origin POST, not a link: it changes state).
+// Who is signed in, with which roles, the colour theme, and the way out (a same-origin POST, not a link: it changes state).
 import { UserRound } from 'lucide-react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import type { Viewer } from '@/lib/auth/viewer';
+import { currentTheme } from '@/lib/theme/current-theme';
+import { ThemeToggle } from './theme-toggle';
 
 const ROLE_LABELS: Record<string, string> = {
   security: 'Security',
@@ -12,7 +14,8 @@ const ROLE_LABELS: Record<string, string> = {
   admin: 'Admin',
 };
 
-export function UserMenu({ viewer }: { viewer: Viewer }) {
+export async function UserMenu({ viewer }: { viewer: Viewer }) {
+  const theme = await currentTheme();
   return (
     <div className="flex items-center gap-3 text-sm">
       <div className="hidden items-center gap-2 sm:flex">
@@ -22,6 +25,7 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
           {viewer.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}
         </span>
       </div>
+      <ThemeToggle initial={theme} />
       <SignOutButton size="sm" />
     </div>
   );

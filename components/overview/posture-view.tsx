@@ -37,7 +37,7 @@ async function Board({ viewer, role, clusterId }: PostureViewProps) {
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader className="pb-2">
-            <CardTitle className="text-sm font-medium text-muted-foreground">Open findings</CardTitle>
+            <CardTitle as="h2" className="text-sm font-medium text-muted-foreground">Open findings</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-wrap items-baseline gap-x-6 gap-y-2">
             <span className="text-3xl font-semibold tabular-nums" data-testid="open-total">
@@ -48,7 +48,7 @@ async function Board({ viewer, role, clusterId }: PostureViewProps) {
         </Card>
         <Card>
           <CardHeader className="pb-2">
-            <CardTitle className="text-sm font-medium text-muted-foreground">
+            <CardTitle as="h2" className="text-sm font-medium text-muted-foreground">
               Controls{role === 'all' ? '' : ' owned by this role'}
             </CardTitle>
           </CardHeader>

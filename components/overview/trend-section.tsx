@@ -9,7 +9,7 @@ export async function TrendSection({ viewer, clusterId }: { viewer: Viewer; clus
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Open findings, last 90 days</CardTitle>
+        <CardTitle as="h2">Open findings, last 90 days</CardTitle>
         <CardDescription>Daily snapshots by severity, across every source{clusterId ? ' for this cluster' : ''}.</CardDescription>
       </CardHeader>
       <CardContent>

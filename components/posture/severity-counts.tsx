@@ -4,6 +4,7 @@ import type { Severity } from '@/lib/domain/model';
 import { cn } from '@/components/ui/cn';
 import { formatCompactCount, formatCount } from '@/components/ui/format';
 import {
+  SEVERITY_BORDER_CLASSES,
   SEVERITY_DOT_CLASSES,
   SEVERITY_LABELS,
   SEVERITY_SHORT_LABELS,
@@ -22,7 +23,12 @@ export type SeverityCountsProps = Omit<React.ComponentProps<'ul'>, 'children'> &
   'aria-label'?: string;
 };
 
-/** One row of five counts. Zeros are dimmed rather than hidden so the row keeps its shape from one card to the next. */
+/**
+ * One row of five counts. Zeros stay in place so the row keeps its shape from one card to the next, but read quieter:
+ * regular weight in the muted text colour (never faded below 4.5:1 contrast, WCAG 1.4.3), a hollow marker instead of
+ * a filled one, and no link — a zero has nothing to drill into, and 200 dead tab stops on the board would bury the
+ * live ones for keyboard users.
+ */
 export function SeverityCounts({
   counts,
   hrefs,
@@ -44,11 +50,12 @@ export function SeverityCounts({
           <>
             <span
               aria-hidden="true"
-              className={cn('size-2 shrink-0 rounded-[2px]', SEVERITY_DOT_CLASSES[severity], zero && 'opacity-40')}
+              className={cn(
+                'size-2 shrink-0 rounded-[2px]',
+                zero ? cn('border', SEVERITY_BORDER_CLASSES[severity]) : SEVERITY_DOT_CLASSES[severity],
+              )}
             />
-            <span className={cn('font-semibold', zero ? 'font-normal' : 'text-foreground')}>
-              {formatCompactCount(count)}
-            </span>
+            <span className={zero ? 'font-normal' : 'font-semibold text-foreground'}>{formatCompactCount(count)}</span>
             {compact ? (
               <>
                 <span aria-hidden="true">{SEVERITY_SHORT_LABELS[severity]}</span>
@@ -59,10 +66,11 @@ export function SeverityCounts({
             )}
           </>
         );
-        const href = hrefs?.[severity];
-        const itemClass = cn('inline-flex items-center gap-1 text-muted-foreground', zero && 'opacity-70');
+        const href = zero ? undefined : hrefs?.[severity];
+        // 24px tall: the WCAG 2.2 minimum target size (2.5.8), in rows where the counts sit 12px apart.
+        const itemClass = 'inline-flex min-h-6 items-center gap-1 text-muted-foreground';
         return (
-          <li key={severity} data-severity={severity} title={`${formatCount(count)} ${SEVERITY_LABELS[severity]}`}>
+          <li key={severity} data-severity={severity} data-count={count} title={`${formatCount(count)} ${SEVERITY_LABELS[severity]}`}>
             {href ? (
               <Link
                 href={href}

@@ -36,6 +36,15 @@ export const SEVERITY_DOT_CLASSES: Record<Severity, string> = {
   informational: 'bg-informational',
 };
 
+/** Outline of the marker for an empty count: the hue stays recognisable without the weight of a filled square. */
+export const SEVERITY_BORDER_CLASSES: Record<Severity, string> = {
+  critical: 'border-critical',
+  high: 'border-high',
+  medium: 'border-medium',
+  low: 'border-low',
+  informational: 'border-informational',
+};
+
 /** SVG fills for Recharts; CSS variables so the charts follow light and dark mode without re-rendering. */
 export const SEVERITY_CHART_COLORS: Record<Severity, string> = {
   critical: 'var(--color-critical)',

@@ -15,10 +15,13 @@ export function CardHeader({ className, ...props }: React.ComponentProps<'div'>)
   return <div data-slot="card-header" className={cn('flex flex-col gap-1 px-4 pt-4', className)} {...props} />;
 }
 
-/** A heading element, so cards show up in the page outline; pick the level that fits the page with `as`. */
+/**
+ * A heading element, so cards show up in the page outline. h2 by default: a card usually sits right under the page's
+ * h1, and a default one level deeper skipped a level there (axe heading-order). Nested cards pass `as="h3"`.
+ */
 export function CardTitle({
   className,
-  as: Heading = 'h3',
+  as: Heading = 'h2',
   ...props
 }: React.ComponentProps<'h3'> & { as?: 'h2' | 'h3' | 'h4' }) {
   return (

@@ -2,7 +2,7 @@
 // successful sync, read from the public health endpoint.
 import { expect, type APIRequestContext } from '@playwright/test';
 
-export const CONNECTED_SOURCES = ['inventory', 'defender-assessment', 'defender-vulnerability', 'defender-alert', 'sentinel-incident'] as const;
+export const CONNECTED_SOURCES = ['inventory', 'defender-assessment', 'defender-vulnerability', 'defender-alert', 'sentinel-incident', 'policy-state'] as const;
 
 export async function waitForFirstSync(request: APIRequestContext): Promise<void> {
   await expect

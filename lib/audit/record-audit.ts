@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'triage.comment': 'Triage comment added',
   'triage.accept_risk': 'Risk accepted (with expiry)',
   'triage.sla_update': 'Triage SLA changed',
+  'findings.export': 'Findings exported',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

@@ -30,7 +30,12 @@ async function request(path: string, role: AppRole | null | 'anonymous', groups:
 describe('page access decided before rendering', () => {
   it('redirects anonymous and role-less visitors', async () => {
     const { decidePageAccess } = await import('./page-access');
-    expect(await decidePageAccess(await request('/admin/audit', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(await request('/admin/audit', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
+    // A bookmarked filtered view comes back after sign-in.
+    expect(await decidePageAccess(await request(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`, 'anonymous'))).toEqual({
+      kind: 'redirect',
+      to: `/sign-in?returnTo=${encodeURIComponent(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`)}`,
+    });
     expect(await decidePageAccess(await request('/admin/audit', null))).toEqual({ kind: 'redirect', to: '/no-access' });
   });
 
@@ -47,7 +52,15 @@ describe('page access decided before rendering', () => {
     const dev = (path: string) => request(path, 'developer', [DEMO_GROUPS.teamA.id]);
     expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamB.clusterId}`))).toEqual({ kind: 'not-found' });
     expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingB}`))).toEqual({ kind: 'not-found' });
-    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.clusterId}`))).toEqual({ kind: 'allow' });
+    // The hashed address of an own cluster moves to its readable address, filters kept; that address is allowed.
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.clusterId}?severity=high`))).toEqual({
+      kind: 'redirect',
+      to: `/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments?severity=high`,
+    });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-payments`))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId.toUpperCase()}/RG-PAYMENTS/AKS-Payments`))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamB.subscriptionId}/rg-storefront/aks-storefront`))).toEqual({ kind: 'not-found' });
+    expect(await decidePageAccess(await dev(`/clusters/${FIXTURE.teamA.subscriptionId}/rg-payments/aks-nope`))).toEqual({ kind: 'not-found' });
     expect(await decidePageAccess(await dev(`/findings/${fixture.findings.findingA}`))).toEqual({ kind: 'allow' });
   });
 
@@ -64,7 +77,7 @@ describe('page access decided before rendering', () => {
   it('ignores a cookie it cannot decrypt (tampered or from another secret)', async () => {
     const { decidePageAccess } = await import('./page-access');
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z` } });
-    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 
   it('treats an expired session cookie as no session', async () => {
@@ -72,7 +85,7 @@ describe('page access decided before rendering', () => {
     const s = sessionFor('admin');
     const expired = await encode({ token: { sub: s.claims.oid, claims: s.claims }, secret: SECRET, salt: COOKIE, maxAge: -120 });
     const r = new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${expired}` } });
-    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r)).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 
   it('treats a session revoked by sign-out as no session, even with a valid cookie', async () => {
@@ -83,6 +96,6 @@ describe('page access decided before rendering', () => {
     const r = () => new NextRequest(new URL('/admin/audit', 'http://localhost:3000'), { headers: { cookie: `${COOKIE}=${jwe}` } });
     expect(await decidePageAccess(r())).toEqual({ kind: 'allow' });
     await revokeSession(fixture.prisma, 'sid-revoked-1', new Date(Date.now() + 3_600_000));
-    expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in' });
+    expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
 });

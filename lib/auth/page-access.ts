@@ -7,11 +7,12 @@ import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { getEnv } from '../env';
 import { getPrisma } from '../db/prisma';
-import { clusterScope, findingScope } from '../data/scope';
+import { clusterScope, findingScopeWithImages } from '../data/scope';
 import { recordAuditSafely } from '../audit/record-audit';
 import { requestInfo } from '../security/request-info';
 import { clusterIdSchema, findingIdSchema } from '../validation/findings';
 import { claimsOf } from './claims';
+import { armIdOfAddress, clusterPath, parseClusterAddress } from '../clusters/cluster-address';
 import { can, type Permission } from './permissions';
 import { MFA_REQUIRED_PATH, NO_ACCESS_PATH, resolveSessionState, SIGN_IN_PATH } from './session';
 import type { Viewer } from './viewer';
@@ -20,8 +21,11 @@ export interface PageAccessRule {
   pattern: RegExp;
   /** Any one of these permissions lets the viewer in. */
   anyOf: readonly Permission[];
-  /** The first capture group is the id of a resource that must be inside the viewer's scope. */
-  resource?: 'cluster' | 'finding';
+  /**
+   * The first capture group is the id of a resource that must be inside the viewer's scope. 'cluster' (the old
+   * hashed address) then redirects to the readable 'cluster-address' (`<subscription>/<resource group>/<name>`).
+   */
+  resource?: 'cluster' | 'cluster-address' | 'finding';
 }
 
 /** Pages with a permission or a scoped resource; keep in line with the pages' own checks (role matrix test). */
@@ -32,6 +36,8 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
   // Any single segment: a malformed or out-of-range id is a 404 here too, not a "not found" body under 200.
   { pattern: /^\/clusters\/([^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
+  { pattern: /^\/clusters\/([^/]+\/[^/]+\/[^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster-address' },
+  { pattern: /^\/compliance\/?$/, anyOf: ['posture.view'] },
   { pattern: /^\/findings\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
   // A triage item's id is its finding's id: the finding's scope decides.
   { pattern: /^\/triage\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
@@ -47,14 +53,17 @@ export function matchPageRule(pathname: string): { rule: PageAccessRule; id: str
   return null;
 }
 
-const RESOURCE_ID_SCHEMAS = { cluster: clusterIdSchema, finding: findingIdSchema } as const;
-
-async function resourceVisible(viewer: Viewer, resource: 'cluster' | 'finding', id: string): Promise<boolean> {
+async function resourceVisible(viewer: Viewer, resource: 'cluster-address' | 'finding', id: string): Promise<boolean> {
   // Checked before the query: an id the database could not even compare (over 2^63 - 1) is simply not there.
-  if (!RESOURCE_ID_SCHEMAS[resource].safeParse(id).success) return false;
+  if (resource === 'finding' && !findingIdSchema.safeParse(id).success) return false;
   const prisma = getPrisma();
-  if (resource === 'cluster') return (await prisma.cluster.count({ where: { AND: [{ id }, clusterScope(viewer)] } })) > 0;
-  return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] } })) > 0;
+  if (resource === 'cluster-address') {
+    const address = parseClusterAddress(id.split('/'));
+    if (!address) return false;
+    // The store keeps arm_id lower-cased; `insensitive` also accepts rows written with ARM's own casing.
+    return (await prisma.cluster.count({ where: { AND: [{ armId: { equals: armIdOfAddress(address), mode: 'insensitive' } }, clusterScope(viewer)] } })) > 0;
+  }
+  return (await prisma.finding.count({ where: { AND: [{ id: BigInt(id) }, await findingScopeWithImages(viewer, prisma)] } })) > 0;
 }
 
 /** The decision for a page request; `allow` for paths without a rule (their pages decide alone). */
@@ -65,7 +74,10 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
   const secureCookie = request.cookies.has('__Secure-authjs.session-token');
   const token = env.AUTH_SECRET ? await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie }) : null;
   const state = await resolveSessionState(claimsOf(token ? { claims: token.claims } : null));
-  if (state.kind === 'anonymous') return { kind: 'redirect', to: SIGN_IN_PATH };
+  // A bookmark opened signed out comes back to the same view after sign-in (the sign-in page checks returnTo is local).
+  if (state.kind === 'anonymous') {
+    return { kind: 'redirect', to: `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(`${request.nextUrl.pathname}${request.nextUrl.search}`)}` };
+  }
   if (state.kind === 'no-role') return { kind: 'redirect', to: NO_ACCESS_PATH };
   if (state.kind === 'mfa-required') return { kind: 'redirect', to: MFA_REQUIRED_PATH };
   const { rule, id } = match;
@@ -80,6 +92,14 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
     return { kind: 'not-found' };
   }
   // Out of scope answers exactly like "does not exist", and is not an audited denial (it is indistinguishable).
-  if (rule.resource && id && !(await resourceVisible(state.viewer, rule.resource, id))) return { kind: 'not-found' };
+  if (rule.resource === 'cluster' && id) {
+    if (!clusterIdSchema.safeParse(id).success) return { kind: 'not-found' };
+    // Old hashed addresses (and bookmarks of them) move to the readable address, filters kept.
+    const cluster = await getPrisma().cluster.findFirst({ where: { AND: [{ id }, clusterScope(state.viewer)] }, select: { subscriptionId: true, resourceGroup: true, name: true } });
+    return cluster ? { kind: 'redirect', to: `${clusterPath(cluster)}${request.nextUrl.search}` } : { kind: 'not-found' };
+  }
+  if ((rule.resource === 'cluster-address' || rule.resource === 'finding') && id && !(await resourceVisible(state.viewer, rule.resource, id))) {
+    return { kind: 'not-found' };
+  }
   return { kind: 'allow' };
 }

@@ -5,7 +5,7 @@ import { CONNECTORS, getConnector } from './registry';
 describe('connector registry', () => {
   it('registers each implemented source once, with a known id', () => {
     const ids = CONNECTORS.map((c) => c.id);
-    expect(ids).toEqual(['inventory', 'defender-assessment', 'defender-vulnerability', 'defender-alert', 'sentinel-incident']);
+    expect(ids).toEqual(['inventory', 'defender-assessment', 'defender-vulnerability', 'defender-alert', 'sentinel-incident', 'policy-state']);
     expect(ids.every((id) => (SOURCE_IDS as readonly string[]).includes(id))).toBe(true);
   });
 

@@ -48,7 +48,9 @@ function total(kind: DemoRecordKind): number {
   return tenant.subscriptions.reduce((sum, s) => sum + tenant.count(kind, s.subscriptionId), 0);
 }
 
-function all<K extends keyof SourceBatch>(batches: SourceBatch[], key: K): NonNullable<SourceBatch[K]>[number][] {
+type ListKey = { [K in keyof SourceBatch]-?: NonNullable<SourceBatch[K]> extends readonly unknown[] ? K : never }[keyof SourceBatch];
+
+function all<K extends ListKey>(batches: SourceBatch[], key: K): NonNullable<SourceBatch[K]>[number][] {
   return batches.flatMap((b) => (b[key] ?? []) as NonNullable<SourceBatch[K]>[number][]);
 }
 
@@ -60,6 +62,8 @@ describe('connectors against the ARM stand-in', () => {
     expect(all(batches, 'registries')).toHaveLength(tenant.registries.length);
     expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
     expect(all(batches, 'clusters').every((c) => c.team !== null)).toBe(true);
+    const regions = new Set(tenant.clusters.map((c) => c.location));
+    expect(new Set(all(batches, 'kubernetesVersions').map((v) => v.location))).toEqual(regions);
   });
 
   it('defender-assessment: the metadata catalog once and every assessment', async () => {
@@ -82,10 +86,24 @@ describe('connectors against the ARM stand-in', () => {
     expect(batches.length).toBeGreaterThan(1);
   });
 
+  it('policy-state: every policy state (paged), exemption and subscription summary of the tenant', async () => {
+    const batches = await collect(connector('policy-state').run({ azure: settings() }));
+    const states = batches.flatMap((b) => b.policy?.states ?? []);
+    expect(states).toHaveLength(total('policyStates'));
+    expect(new Set(states.map((s) => s.sourceKey)).size).toBe(states.length);
+    expect(batches.flatMap((b) => b.policy?.exemptions ?? [])).toHaveLength(total('policyExemptions'));
+    const summaries = batches.flatMap((b) => b.policy?.summaries ?? []);
+    expect(summaries.map((s) => s.subscriptionId)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
+    // Azure's summary counts the same non-compliant resources the states name.
+    const nonCompliant = new Set(states.filter((s) => s.complianceState === 'noncompliant').map((s) => s.resourceId.toLowerCase()));
+    expect(summaries.reduce((n, s) => n + s.nonCompliantResources, 0)).toBe(nonCompliant.size);
+  });
+
   for (const [id, path] of [
     ['inventory', /Microsoft\.ContainerRegistry\/registries$/i],
     ['defender-assessment', /Microsoft\.Security\/assessments$/i],
     ['defender-vulnerability', /Microsoft\.ResourceGraph\/resources$/i],
+    ['policy-state', /Microsoft\.PolicyInsights\/policyStates\/latest\/queryResults$/i],
   ] as const) {
     it(`${id}: a 500 from the source makes run() throw`, async () => {
       standIn.setFaults({ failPaths: [path] });

@@ -5,6 +5,8 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { SourceId } from '../domain/model';
 import type { ClusterRow, FindingRow, RecommendationMetadataRow, RegistryRow } from '../domain/rows';
 import type { SecurityEventRow } from '../domain/security-event-row';
+import type { PolicyBatch } from './policy-state/rows';
+import type { KubernetesVersionRow } from './inventory/kubernetes-versions';
 
 /** How to reach Azure: the real ARM endpoint and an Entra credential, or the local stand-in and a static token. */
 export interface AzureSettings {
@@ -44,6 +46,10 @@ export interface SourceBatch {
   findings?: FindingRow[];
   /** Evidence of alert and incident findings in the same batch (same sourceKey). */
   securityEvents?: SecurityEventRow[];
+  /** Azure Policy states, exemptions and summaries (policy-state source). */
+  policy?: PolicyBatch;
+  /** Kubernetes versions AKS offers per region (inventory source). */
+  kubernetesVersions?: KubernetesVersionRow[];
 }
 
 export interface ConnectorContext {

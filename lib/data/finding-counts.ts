@@ -5,7 +5,7 @@ import 'server-only';
 import { Prisma } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import type { FindingStatus, Severity, SourceId, Stage } from '../domain/model';
-import { summaryScopeSql } from './scope';
+import { runningImagesSql, summaryScopeSql } from './scope';
 
 export interface SummaryFilter {
   clusterId?: string;
@@ -31,7 +31,20 @@ export function summarySource(viewer: Viewer, filter: SummaryFilter = {}): Prism
   if (viewer.scope.kind === 'all' && !filter.clusterId) {
     return Prisma.sql`FROM finding_totals s WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}`;
   }
-  conditions.unshift(summaryScopeSql(viewer));
-  if (filter.clusterId) conditions.push(Prisma.sql`s.cluster_id = ${filter.clusterId}`);
-  return Prisma.sql`FROM finding_counts s WHERE ${Prisma.join(conditions, ' AND ')}`;
+  if (filter.clusterId || viewer.scope.kind === 'all') {
+    conditions.unshift(summaryScopeSql(viewer));
+    if (filter.clusterId) conditions.push(Prisma.sql`s.cluster_id = ${filter.clusterId}`);
+    return Prisma.sql`FROM finding_counts s WHERE ${Prisma.join(conditions, ' AND ')}`;
+  }
+  // A scoped viewer's estate also holds the registry-scan CVEs of the images their clusters run (findingScopeSql):
+  // those carry no cluster, so they are counted from findings — bounded by the viewer's running images — unless
+  // their subscription is in scope, where the summary already has them.
+  const subs = [...viewer.scope.subscriptionIds];
+  return Prisma.sql`FROM (
+      SELECT s.source, s.control_id, s.stage, s.severity, s.status, s.n FROM finding_counts s WHERE ${summaryScopeSql(viewer)}
+      UNION ALL
+      SELECT f.source, f.control_id, f.stage, f.severity, f.status, count(*)::int AS n FROM findings f
+       WHERE f.cluster_id IS NULL AND f.image_digest IN (${runningImagesSql(viewer)}) AND COALESCE(f.subscription_id, '') <> ALL(${subs}::text[])
+       GROUP BY f.source, f.control_id, f.stage, f.severity, f.status
+    ) s WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}`;
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { FindingFilters } from '../validation/findings';
 import { summarySource } from './finding-counts';
 import { containsPattern } from './like-pattern';
-import { clusterScope, findingScope, findingScopeSql, notFound } from './scope';
+import { clusterScope, findingScopeSql, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
   id: string;
@@ -177,7 +177,7 @@ export interface FindingDetail extends FindingListItem {
 
 export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = getPrisma()): Promise<FindingDetail> {
   const row = await db.finding.findFirst({
-    where: { AND: [{ id: BigInt(id) }, findingScope(viewer)] },
+    where: { AND: [{ id: BigInt(id) }, await findingScopeWithImages(viewer, db)] },
     select: {
       ...listSelect,
       description: true,

@@ -3,7 +3,7 @@ import 'server-only';
 // limited to some clusters cannot read another cluster's rows by guessing an id: the row is simply not found.
 // The rule — "a cluster listed for the viewer, or anything in a subscription listed for them" — lives in
 // `scopeSql` alone; the other helpers only say which columns of which table it applies to.
-import { Prisma } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import { AppError } from '../errors';
 
@@ -41,7 +41,34 @@ function scopeSql(viewer: Viewer, clusterColumn: string, subscriptionColumn: str
 
 /** Scope on the findings table aliased `f`. */
 export function findingScopeSql(viewer: Viewer): Prisma.Sql {
-  return scopeSql(viewer, 'f.cluster_id', 'f.subscription_id');
+  if (viewer.scope.kind === 'all') return Prisma.sql`TRUE`;
+  // Registry-scan CVEs carry the registry, not a cluster: they belong to whoever runs that image (issue 11), so a
+  // finding about an image digest is also in scope when one of the viewer's clusters runs it (workloads_image_digest_idx).
+  // Only findings attached to no cluster: another team's runtime CVE on the same image stays theirs.
+  return Prisma.sql`(${scopeSql(viewer, 'f.cluster_id', 'f.subscription_id')} OR (f.cluster_id IS NULL AND f.image_digest IN (${runningImagesSql(viewer)})))`;
+}
+
+/** Digests of the images the viewer's clusters run (optionally one cluster): the join from registry CVEs to clusters. */
+export function runningImagesSql(viewer: Viewer, clusterId?: string): Prisma.Sql {
+  const one = clusterId ? Prisma.sql`AND c.id = ${clusterId}` : Prisma.empty;
+  return Prisma.sql`SELECT w.image_digest FROM workloads w JOIN clusters c ON c.id = w.cluster_id
+                     WHERE c.deleted_at IS NULL AND ${clusterScopeSql(viewer)} ${one}`;
+}
+
+/**
+ * The Prisma form of the findings rule, registry CVEs included. Prisma cannot express the workload join, so the
+ * digests running on the viewer's clusters are read first (a short list: the images of their clusters).
+ */
+export async function findingScopeWithImages(viewer: Viewer, db: PrismaClient): Promise<Prisma.FindingWhereInput> {
+  if (viewer.scope.kind === 'all') return {};
+  const running = await db.workload.findMany({ where: { cluster: clusterScope(viewer) }, distinct: ['imageDigest'], select: { imageDigest: true } });
+  const base = findingScope(viewer);
+  return { OR: [...(base.OR ?? []), { clusterId: null, imageDigest: { in: running.map((w) => w.imageDigest) } }] };
+}
+
+/** Scope on a policy table (policy_states, policy_exemptions, policy_compliance_summary) under `alias`. */
+export function clusterOrSubscriptionScopeSql(viewer: Viewer, alias: 'p' | 'e' | 's'): Prisma.Sql {
+  return scopeSql(viewer, `${alias}.cluster_id`, `${alias}.subscription_id`);
 }
 
 /** Scope on the `finding_counts` summary aliased `s` ('' never matches a listed id, like NULL on findings). */
@@ -56,4 +83,9 @@ export function clusterScopeSql(viewer: Viewer): Prisma.Sql {
 
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what} was not found, or you do not have access to it.`);
+}
+
+/** Scope on the triage queue table aliased `f` (its cluster and subscription columns; the same rule as everywhere). */
+export function triageScopeSql(viewer: Viewer): Prisma.Sql {
+  return scopeSql(viewer, 'f.cluster_id', 'f.subscription_id');
 }

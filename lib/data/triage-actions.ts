@@ -11,7 +11,7 @@ import type { TriageStatus } from '../domain/triage-status';
 import { AppError } from '../errors';
 import { planTriageChange } from '../triage/plan-change';
 import type { TriageAction } from '../validation/triage';
-import { findingScopeSql, notFound } from './scope';
+import { triageScopeSql, notFound } from './scope';
 import { getTriageQueueItem, type TriageQueueItem } from './triage';
 
 interface LockedRow {
@@ -35,7 +35,7 @@ async function applyOne(
 ): Promise<void> {
   const rows = await tx.$queryRaw<LockedRow[]>`
     SELECT f.finding_id, f.status, f.owner_id, f.owner_name, f.accepted_until, f.justification, f.version
-      FROM triage_items f WHERE f.finding_id = ${id} AND ${findingScopeSql(viewer)} FOR UPDATE`;
+      FROM triage_items f WHERE f.finding_id = ${id} AND ${triageScopeSql(viewer)} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound('That triage item');
   if (expectedVersion !== undefined && expectedVersion !== row.version) {

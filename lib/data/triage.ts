@@ -9,7 +9,7 @@ import type { FindingKind, Severity } from '../domain/model';
 import type { TriageStatus } from '../domain/triage-status';
 import { slaStateOf, type SlaState } from '../triage/sla';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '../validation/triage';
-import { clusterScope, findingScopeSql, notFound } from './scope';
+import { clusterScope, triageScopeSql, notFound } from './scope';
 
 export interface TriageQueueItem {
   id: string;
@@ -89,7 +89,7 @@ function decodeCursor(raw: string): Cursor | null {
 }
 
 function whereFor(viewer: Viewer, f: TriageFilters, now: Date): Prisma.Sql {
-  const parts: Prisma.Sql[] = [findingScopeSql(viewer), Prisma.sql`f.parent_id IS NULL`, statusSql(f.status, now)];
+  const parts: Prisma.Sql[] = [triageScopeSql(viewer), Prisma.sql`f.parent_id IS NULL`, statusSql(f.status, now)];
   if (f.source) parts.push(Prisma.sql`f.source = ${f.source}`);
   if (f.severity.length) parts.push(Prisma.sql`f.severity::text = ANY(${f.severity}::text[])`);
   if (f.cluster) parts.push(Prisma.sql`f.cluster_id = ${f.cluster}`);
@@ -188,7 +188,7 @@ export async function listTriageQueue(viewer: Viewer, filters: TriageFilters, db
 /** One queue row by id within scope (the action handlers return it so the client cache takes the server's truth). */
 export async function getTriageQueueItem(viewer: Viewer, id: string, db: PrismaClient = getPrisma(), now = new Date()): Promise<TriageQueueItem> {
   const rows = await db.$queryRaw<QueueRow[]>`
-    SELECT ${queueColumns} FROM ${queueFrom} WHERE f.finding_id = ${BigInt(id)} AND ${findingScopeSql(viewer)}`;
+    SELECT ${queueColumns} FROM ${queueFrom} WHERE f.finding_id = ${BigInt(id)} AND ${triageScopeSql(viewer)}`;
   const row = rows[0];
   if (!row) throw notFound('That triage item');
   return toQueueItem(row, now);
@@ -208,7 +208,7 @@ export async function getTriageAttention(viewer: Viewer, db: PrismaClient = getP
   const rows = await db.$queryRaw<{ active: number; breaching: number; critical: number }[]>`
     SELECT count(*)::int AS active, count(*) FILTER (WHERE f.due_at < ${now})::int AS breaching,
            count(*) FILTER (WHERE f.severity = 'critical')::int AS critical
-      FROM triage_items f WHERE ${findingScopeSql(viewer)} AND f.parent_id IS NULL AND ${activeSql(now)}`;
+      FROM triage_items f WHERE ${triageScopeSql(viewer)} AND f.parent_id IS NULL AND ${activeSql(now)}`;
   return rows[0] ?? { active: 0, breaching: 0, critical: 0 };
 }
 
@@ -216,7 +216,7 @@ export async function getTriageAttention(viewer: Viewer, db: PrismaClient = getP
 export async function listClusterTriage(viewer: Viewer, clusterId: string, db: PrismaClient = getPrisma(), now = new Date()): Promise<TriageQueueItem[]> {
   const rows = await db.$queryRaw<QueueRow[]>`
     SELECT ${queueColumns} FROM ${queueFrom}
-     WHERE ${findingScopeSql(viewer)} AND f.cluster_id = ${clusterId} AND f.parent_id IS NULL AND ${activeSql(now)}
+     WHERE ${triageScopeSql(viewer)} AND f.cluster_id = ${clusterId} AND f.parent_id IS NULL AND ${activeSql(now)}
      ORDER BY f.severity_rank, f.due_at, f.detected_at, f.finding_id LIMIT 20`;
   return rows.map((r) => toQueueItem(r, now));
 }
@@ -267,10 +267,10 @@ export async function getTriageItem(viewer: Viewer, id: string, db: PrismaClient
     db.securityEvent.findUnique({ where: { findingId } }),
     // Related: the alerts an incident contains, or the incident an alert belongs to — both within scope.
     db.$queryRaw<{ finding_id: bigint; title: string; severity: Severity; status: TriageStatus; relation: 'alert' | 'incident' }[]>`
-      SELECT f.finding_id, f.title, f.severity, f.status, 'alert' AS relation FROM triage_items f WHERE f.parent_id = ${findingId} AND ${findingScopeSql(viewer)}
+      SELECT f.finding_id, f.title, f.severity, f.status, 'alert' AS relation FROM triage_items f WHERE f.parent_id = ${findingId} AND ${triageScopeSql(viewer)}
       UNION ALL
       SELECT f.finding_id, f.title, f.severity, f.status, 'incident' AS relation FROM triage_items f
-       WHERE f.finding_id = (SELECT parent_id FROM triage_items WHERE finding_id = ${findingId}) AND ${findingScopeSql(viewer)}`,
+       WHERE f.finding_id = (SELECT parent_id FROM triage_items WHERE finding_id = ${findingId}) AND ${triageScopeSql(viewer)}`,
     db.triageEvent.findMany({ where: { findingId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 200 }),
     db.triageItem.findUnique({ where: { findingId }, select: { justification: true } }),
   ]);

@@ -9,6 +9,7 @@ import type { DemoRecordKind, DemoTenant, JsonObject, JsonValue } from './genera
 import { DEMO_BEARER_TOKEN } from './static-credential';
 import { ArmError } from './arm-error';
 import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
+import { demoKubernetesVersions, summarizePolicyStates } from './generate-policy';
 
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
@@ -61,7 +62,10 @@ const LIST_ROUTES: readonly { pattern: RegExp; kind: DemoRecordKind; paging: Pag
   { pattern: route(`${SUB}/providers/Microsoft.Security/secureScores/ascScore/secureScoreControls`), kind: 'secureScoreControls', paging: 'arm', methods: ['GET'] },
   // Policy Insights queries are POSTs; its nextLink is followed with GET, which the real service also accepts.
   { pattern: route(`${SUB}/providers/Microsoft.PolicyInsights/policyStates/latest/queryResults`), kind: 'policyStates', paging: 'odata', methods: ['POST', 'GET'] },
+  { pattern: route(`${SUB}/providers/Microsoft.Authorization/policyExemptions`), kind: 'policyExemptions', paging: 'arm', methods: ['GET'] },
 ];
+const POLICY_SUMMARY = route(`${SUB}/providers/Microsoft.PolicyInsights/policyStates/latest/summarize`);
+const KUBERNETES_VERSIONS = route(`${SUB}/providers/Microsoft.ContainerService/locations/([^/]+)/kubernetesVersions`);
 const TENANT_METADATA = route('/providers/Microsoft.Security/assessmentMetadata');
 const INCIDENTS = route(`${SUB}/resourceGroups/([^/]+)/providers/Microsoft.OperationalInsights/workspaces/([^/]+)/providers/Microsoft.SecurityInsights/incidents`);
 const RESOURCE_GRAPH = route('/providers/Microsoft.ResourceGraph/resources');
@@ -249,6 +253,22 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
         throw new ArmError(404, 'ResourceNotFound', `The Resource 'Microsoft.OperationalInsights/workspaces/${incidents[3] ?? ''}' under resource group '${incidents[2] ?? ''}' was not found.`);
       }
       send(res, 200, listPage('incidents', subscriptionId, url, 'arm', apiVersion), readHeaders(subscriptionId));
+      return;
+    }
+    const summary = POLICY_SUMMARY.exec(path);
+    if (summary) {
+      if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+      await readBody(req);
+      const subscriptionId = canonicalSubscription(summary[1] ?? '');
+      const states = tenant.page('policyStates', subscriptionId, 0, tenant.count('policyStates', subscriptionId));
+      send(res, 200, summarizePolicyStates(subscriptionId, states), readHeaders(subscriptionId));
+      return;
+    }
+    const versions = KUBERNETES_VERSIONS.exec(path);
+    if (versions) {
+      if (method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+      const subscriptionId = canonicalSubscription(versions[1] ?? '');
+      send(res, 200, demoKubernetesVersions(versions[2] ?? ''), readHeaders(subscriptionId));
       return;
     }
     for (const candidate of LIST_ROUTES) {

@@ -6,6 +6,7 @@ import { incidentAlertsOf, pickAlertType } from './generate-alerts';
 import { ALERT_TYPES, DEFENDER_RECOMMENDATIONS, POLICY_DEFINITIONS } from '../catalog/defender-recommendations';
 import { CVE_POOL_SIZE, poolCve, type PoolCve } from './cve-pool';
 import { createRng, guidFrom, hashInts, hashString, type Rng } from './prng';
+import { extendWithPolicy } from './generate-policy';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -46,6 +47,7 @@ export const DEMO_RECORD_KINDS = [
   'secureScores',
   'secureScoreControls',
   'incidents',
+  'policyExemptions',
 ] as const;
 export type DemoRecordKind = (typeof DEMO_RECORD_KINDS)[number];
 
@@ -1209,6 +1211,8 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
         },
       ),
     );
+    // Azure Policy in full (assignments, Gatekeeper results, exemptions) and cluster settings: lib/demo/generate-policy.ts.
+    extendWithPolicy(kinds, { seed, asOfMs, tenantId, subscriptionId: s.subscriptionId, clusters, registries, workloads, clusterIdx, registryIdx });
 
     const controls = SECURE_SCORE_CONTROLS.map((control, k) => {
       const rng = createRng(hashInts(seed, hashString('control'), subIndex, k));

@@ -90,7 +90,25 @@ describe('demo records keep the key structure of the official examples', () => {
 
   it('managed clusters match ManagedClustersList (2026-02-01)', () => {
     // networkProfile.networkPolicy is documented on ContainerServiceNetworkProfile, absent from the example.
-    expectShapes('managedClusters', listItems('ManagedClustersList.json'), { freeForm: ['tags'], extra: ['properties.networkProfile.networkPolicy'] });
+    // The security settings the cluster page reads (issue 11) are documented ManagedClusterProperties of 2026-02-01
+    // (agent pool nodeImageVersion/osSKU, autoUpgradeProfile, disableLocalAccounts, aadProfile, apiServerAccessProfile,
+    // addonProfiles — a map keyed by add-on name —, securityProfile, oidcIssuerProfile), absent from the list example.
+    const documented = [
+      'properties.agentPoolProfiles[].nodeImageVersion', 'properties.agentPoolProfiles[].osSKU',
+      'properties.autoUpgradeProfile', 'properties.autoUpgradeProfile.upgradeChannel', 'properties.autoUpgradeProfile.nodeOSUpgradeChannel',
+      'properties.disableLocalAccounts',
+      'properties.aadProfile', 'properties.aadProfile.managed', 'properties.aadProfile.enableAzureRBAC', 'properties.aadProfile.tenantID',
+      'properties.apiServerAccessProfile', 'properties.apiServerAccessProfile.enablePrivateCluster', 'properties.apiServerAccessProfile.authorizedIPRanges',
+      'properties.addonProfiles',
+      'properties.securityProfile', 'properties.securityProfile.defender', 'properties.securityProfile.defender.logAnalyticsWorkspaceResourceId',
+      'properties.securityProfile.defender.securityMonitoring', 'properties.securityProfile.defender.securityMonitoring.enabled',
+      'properties.securityProfile.workloadIdentity', 'properties.securityProfile.workloadIdentity.enabled',
+      'properties.oidcIssuerProfile', 'properties.oidcIssuerProfile.enabled', 'properties.oidcIssuerProfile.issuerURL',
+    ];
+    expectShapes('managedClusters', listItems('ManagedClustersList.json'), {
+      freeForm: ['tags', 'properties.addonProfiles'],
+      extra: ['properties.networkProfile.networkPolicy', ...documented],
+    });
   });
 
   it('registries match RegistryList (2025-11-01)', () => {

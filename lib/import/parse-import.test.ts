@@ -16,6 +16,7 @@ const ACCEPTED = [
   'security/mdvm/arg-securityresources-AzureContainerRegistryVulnerability.json',
   'security/2022-01-01/GetAlertSubscriptionLocation_example.json',
   'securityinsights/2025-09-01/GetIncidentById.json',
+  'policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json',
 ];
 
 /** Every other shared example, with the words its refusal must contain. */
@@ -31,8 +32,8 @@ const REFUSED: Record<string, RegExp> = {
   'security/2022-01-01/UpdateAlertSubscriptionLocation_activate_example.json': /Nothing to import: this x-ms-examples file has no 200 response body \(responses: 204\)/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_dismiss_example.json': /no 200 response body/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_resolve_example.json': /no 200 response body/,
-  'policyinsights/2024-10-01/PolicyEvents_QuerySubscriptionScope.json': /Not supported yet: this file holds Azure Policy compliance results/,
-  'policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json': /Not supported yet: this file holds Azure Policy compliance results/,
+  // Policy events are the evaluation history, not the latest state: refused although their rows look alike.
+  'policyinsights/2024-10-01/PolicyEvents_QuerySubscriptionScope.json': /Not supported yet: this file holds Azure Policy results other than policy states or summaries/,
   'securityinsights/2025-09-01/GetAllIncidentAlerts.json': /Not supported yet: this file holds Microsoft Sentinel/,
   'operationalinsights/v1/oms-post-example.json': /Not supported yet: this file holds Log Analytics query results/,
   'resourcegraph/2024-04-01/ResourcesFirstPageQuery.json':
@@ -76,6 +77,28 @@ describe('parseImportFile — the shared examples', () => {
     expect(parsed.batch.findings?.map((f) => [f.kind, f.title, f.status])).toEqual([['incident', 'My incident', 'dismissed']]);
     expect(parsed.warnings).toEqual([expect.stringMatching(/do(es)? not carry the alerts/)]);
     expect(refusal(readExample('securityinsights/2025-09-01/GetIncidentById.json'), { source: 'defender-alert' })).toMatch(/belong to source "sentinel-incident"/);
+  });
+
+  it('PolicyStates_SummarizeSubscriptionScope.json → Azure\'s summary of the subscription', () => {
+    const parsed = parseImportFile(readExample('policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json'));
+    expect(parsed).toMatchObject({ source: 'policy-state', kind: 'policy-summary', format: 'x-ms-example' });
+    expect(parsed.batch.policy?.summaries).toEqual([expect.objectContaining({ subscriptionId: 'fffedd8f-ffff-fffd-fffd-fffed2f84852', nonCompliantResources: 619, nonCompliantPolicies: 40 })]);
+  });
+
+  it('a saved policy-state query result (az rest) → states and their findings; one page warns', () => {
+    const [row] = (readExample('policyinsights/2024-10-01/PolicyEvents_QuerySubscriptionScope.json') as { responses: { 200: { body: { value: unknown[] } } } }).responses[200].body.value;
+    const saved = {
+      '@odata.context': 'https://management.azure.com/subscriptions/s/providers/Microsoft.PolicyInsights/policyStates/$metadata#latest',
+      '@odata.nextLink': 'https://management.azure.com/next?$skiptoken=x',
+      value: [row, { ...(row as object), complianceState: 'Compliant', resourceId: '/subscriptions/fff10b27-fff3-fff5-fff8-fffbe01e86a5/resourcegroups/rg/providers/Microsoft.Web/sites/app' }],
+    };
+    const parsed = parseImportFile(saved);
+    expect(parsed).toMatchObject({ source: 'policy-state', kind: 'policy-states', format: 'list' });
+    expect(parsed.batch.policy?.states).toHaveLength(2);
+    expect(parsed.batch.findings?.map((f) => f.status)).toEqual(['open', 'resolved']);
+    expect(parsed.warnings).toEqual([expect.stringMatching(/one page/)]);
+    expect(refusal(saved, { source: 'inventory' })).toMatch(/belong to source "policy-state"/);
+    expect(refusal({ ...saved, value: [{ ...(row as object), timestamp: 'soon' }] })).toMatch(/Malformed policy state at value\[0\]: timestamp: not a date/);
   });
 
   it('RegistryList.json → one registry row', () => {

@@ -23,6 +23,7 @@ import { toAlertRows } from '../connectors/defender-alert/transform';
 import { toIncidentRows } from '../connectors/sentinel-incident/transform';
 import { MalformedRecordError, transformEach } from '../connectors/shared/record';
 import type { SourceBatch } from '../connectors/types';
+import { parsePolicyImport, PolicyImportError, type PolicyImportKind } from '../connectors/policy-state/import';
 
 export class ImportError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -53,7 +54,7 @@ export type ImportFormat = 'list' | 'single' | 'array' | 'x-ms-example' | 'resou
 
 export interface ParsedImport {
   source: SourceId;
-  kind: ImportKind | 'empty';
+  kind: ImportKind | PolicyImportKind | 'empty';
   format: ImportFormat;
   batch: SourceBatch;
   warnings: string[];
@@ -157,7 +158,8 @@ function locate(json: unknown, path: string, format?: ImportFormat): Located {
     const next = json.nextLink ?? json['@odata.nextLink'];
     if (typeof next === 'string' && next) warnings.push('The list has a nextLink: this file is one page; later pages are not in it.');
     if (typeof json['@odata.context'] === 'string' && /policyinsights/i.test(json['@odata.context'])) {
-      throw new ImportError(`Not supported yet: this file holds Azure Policy compliance results (Microsoft.PolicyInsights). ${SUPPORTED_HINT}`);
+      // Policy states and summaries were taken above; this is another Policy Insights result (events, tracked resources).
+      throw new ImportError(`Not supported yet: this file holds Azure Policy results other than policy states or summaries (Microsoft.PolicyInsights). ${SUPPORTED_HINT}`);
     }
     return { records: json.value, path: valuePath, format: format ?? 'list', single: false, warnings };
   }
@@ -328,6 +330,20 @@ function buildBatch(located: Located, kind: ImportKind, warnings: string[]): Sou
 }
 
 export function parseImportFile(json: unknown, options: { source?: SourceId } = {}): ParsedImport {
+  // Azure Policy query and summarize results have no `type`: their connector recognises them (lib/connectors/policy-state/import.ts).
+  let policy;
+  try {
+    policy = parsePolicyImport(json);
+  } catch (error) {
+    if (error instanceof PolicyImportError) throw new ImportError(error.message, { cause: error });
+    throw error;
+  }
+  if (policy) {
+    if (options.source && options.source !== 'policy-state') {
+      throw new ImportError(`The file holds Azure Policy results, which belong to source "policy-state", but source "${options.source}" was asked for.`);
+    }
+    return { source: 'policy-state', kind: policy.kind, format: policy.format, batch: policy.batch, warnings: policy.warnings };
+  }
   const located = locate(json, '');
   const warnings = [...located.warnings];
 

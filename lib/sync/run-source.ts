@@ -7,6 +7,7 @@ import type { Connector, ConnectorContext, SourceBatch } from '../connectors/typ
 import type { SourceId } from '../domain/model';
 import { applyMetadataSeverity, mergeFindings, type MergeCounts } from './merge-findings';
 import { mergeSecurityEvents } from './merge-security-events';
+import { finishPolicyRun } from './policy-store';
 import { refreshSnapshots } from './snapshots';
 import { syncTriageQueue, type TriageSyncCounts } from './sync-triage-queue';
 import { createStaging, writeBatch } from './write-batch';
@@ -25,6 +26,9 @@ export interface RunCounts extends Partial<MergeCounts> {
   severityCorrected?: number;
   securityEvents?: number;
   triage?: TriageSyncCounts;
+  policyStatesRemoved?: number;
+  policyExemptionsRemoved?: number;
+  policySummaryRows?: number;
 }
 
 export interface RunResult {
@@ -98,6 +102,7 @@ export async function runBatches(
         }
       } else {
         Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
+        if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
         if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
         counts.securityEvents = await mergeSecurityEvents(client, { source, now });

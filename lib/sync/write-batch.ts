@@ -8,6 +8,7 @@ import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
 import { createSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
+import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
 
 export interface RunContext {
   client: pg.PoolClient;
@@ -25,7 +26,8 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
       cluster_arm_id text, registry_arm_id text, image_digest text,
       stage text NOT NULL, control_id text NOT NULL,
       first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL
-    ) ON COMMIT DROP`);  await createSecurityEventStaging(client);
+    ) ON COMMIT DROP`);
+  await createSecurityEventStaging(client);
 }
 
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
@@ -176,6 +178,8 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
       ],
     );
   }
+  if (batch.policy) await writePolicyBatch(ctx, batch.policy);
+  if (batch.kubernetesVersions?.length) await writeKubernetesVersions(ctx, batch.kubernetesVersions);
   let staged = 0;
   if (batch.findings?.length) {
     const rows = toStagedFindings(ctx.source, batch.findings);

@@ -49,6 +49,7 @@ export async function startCuttableProxy(target: { host: string; port: number })
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
+        setTimeout(resolve, 2000).unref(); // never hold a test's teardown on a straggling socket
       }),
   };
 }

@@ -10,3 +10,16 @@ export function toQueryString(params: Record<string, string | readonly string[] 
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * Search params without the empty ones: a GET filter form submits "Any" as `stage=`, which means "no filter", not
+ * an invalid stage.
+ */
+export function dropEmptyParams(params: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.every((x) => x === ''))) continue;
+    out[k] = v;
+  }
+  return out;
+}

@@ -66,4 +66,6 @@ for (const [label, run] of cases) {
   for (const p of plans) console.log(p.replace(/^duration: /, '--- '));
 }
 await prisma.$disconnect();
+// The adapter does not own the pool: end it before the server goes, or its idle connection dies with an error.
+await pool.end();
 await server.stop();

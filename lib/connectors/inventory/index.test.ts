@@ -18,6 +18,20 @@ function clusters(n: number): unknown[] {
 
 const registries = exampleItems('containerregistry/2025-11-01/RegistryList.json');
 
+/** ManagedClusters_ListKubernetesVersions for any region: the documented `{ values: [...] }` body. */
+const kubernetesVersions: FakeRoute = ({ method, url }) => {
+  const match = /\/locations\/([^/]+)\/kubernetesVersions$/i.exec(url.pathname);
+  if (method !== 'GET' || !match) return undefined;
+  return {
+    body: {
+      values: [
+        { version: '1.32', capabilities: { supportPlan: ['KubernetesOfficial'] }, isDefault: true, patchVersions: { '1.32.6': { upgrades: ['1.33.2'] } } },
+        { version: '1.33', capabilities: { supportPlan: ['KubernetesOfficial'] }, isPreview: true, patchVersions: { '1.33.2': { upgrades: [] } } },
+      ],
+    },
+  };
+};
+
 describe('inventory fetch (modular SDK clients)', () => {
   it('yields the raw REST JSON of every page, nextLink pages included', async () => {
     const azure = fakeArmSettings([pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(5), 2)], [SUB]);
@@ -32,6 +46,7 @@ describe('inventory fetch (modular SDK clients)', () => {
 describe('inventoryConnector.run', () => {
   it('yields subscriptions, clusters and registries page by page', async () => {
     const routes: FakeRoute[] = [
+      kubernetesVersions,
       pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(3), 2),
       pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerRegistry/registries`, registries, 10),
     ];
@@ -44,12 +59,22 @@ describe('inventoryConnector.run', () => {
       ['aks-2', 'team-0'],
     ]);
     expect(batches.flatMap((b) => b.registries ?? []).map((r) => r.loginServer)).toEqual(['myRegistry.azurecr.io']);
+    // Every cluster is in location1: its supported versions are read once, not once per cluster page.
+    expect(batches.flatMap((b) => b.kubernetesVersions ?? [])).toEqual([
+      { location: 'location1', version: '1.32', isPreview: false, isDefault: true, supportPlans: ['KubernetesOfficial'], patchVersions: ['1.32.6'] },
+      { location: 'location1', version: '1.33', isPreview: true, isDefault: false, supportPlans: ['KubernetesOfficial'], patchVersions: ['1.33.2'] },
+    ]);
+  });
+
+  it('throws when the supported versions of a region cannot be read', async () => {
+    const azure = fakeArmSettings([pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(1), 5)], [SUB]);
+    await expect(collect(inventoryConnector.run({ azure }))).rejects.toThrow(/Kubernetes versions of location1 failed: HTTP 404/);
   });
 
   it('throws when a page fails, so the run is marked failed', async () => {
     const failing: FakeRoute = ({ url }) =>
       url.pathname.includes('registries') ? { status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no read on registries' } } } : undefined;
-    const azure = fakeArmSettings([failing, pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(1), 5)], [SUB]);
+    const azure = fakeArmSettings([failing, kubernetesVersions, pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(1), 5)], [SUB]);
     await expect(collect(inventoryConnector.run({ azure }))).rejects.toThrow(/no read on registries/);
   });
 

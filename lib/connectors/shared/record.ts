@@ -44,6 +44,14 @@ export function parseRecord<T extends z.ZodType>(schema: T, raw: unknown): z.inf
   }
   const id: unknown = (raw as Record<string, unknown>).id;
   if (typeof id !== 'string' || id.trim().length === 0) throw new RecordError('missing id');
+  return parseFields(schema, raw);
+}
+
+/** Validates a record that has no `id` of its own (Policy Insights query rows), with the same readable failures. */
+export function parseFields<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new RecordError(`expected a JSON object, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`);
+  }
   const result = schema.safeParse(raw);
   if (!result.success) throw new RecordError(describeIssues(result.error), { cause: result.error });
   return result.data;

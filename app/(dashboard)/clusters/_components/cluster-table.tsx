@@ -6,6 +6,7 @@ import { SeverityCounts } from '@/components/posture/severity-counts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/viewer';
+import { clusterPath } from '@/lib/clusters/cluster-address';
 import { listClusterPage } from '@/lib/data/clusters';
 import { SEVERITIES, type Severity } from '@/lib/domain/model';
 import { defaultDirection, type ClusterListQuery, type ClusterSort } from '@/lib/validation/clusters';
@@ -80,7 +81,7 @@ export async function ClusterTable({ viewer, query }: { viewer: Viewer; query: C
                   return (
                     <TableRow key={c.id} data-cluster={c.id}>
                       <TableCell>
-                        <Link href={`/clusters/${c.id}`} className="font-medium hover:underline">{c.name}</Link>
+                        <Link href={clusterPath(c)} className="font-medium hover:underline">{c.name}</Link>
                         <div className="text-xs text-muted-foreground">{c.resourceGroup} · {c.location ?? 'unknown region'}</div>
                       </TableCell>
                       <TableCell>{c.team ?? <span className="text-muted-foreground">untagged</span>}</TableCell>

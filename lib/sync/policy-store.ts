@@ -1,0 +1,170 @@
+// The Azure Policy part of a source run, inside the run's transaction: policy states, exemptions and Azure's
+// summaries are upserted set-based per page; when the source has finished, a complete run sweeps what it no longer
+// reports and the compliance summary is recomputed — all before COMMIT, so a failed run changes nothing.
+import type pg from 'pg';
+import type { KubernetesVersionRow } from '../connectors/inventory/kubernetes-versions';
+import type { PolicyBatch } from '../connectors/policy-state/rows';
+
+interface PolicyRunContext {
+  client: pg.PoolClient;
+  runId: bigint;
+  now: Date;
+}
+
+const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
+// Unit separator: group names and reference ids never contain it, so a joined string is a safe array transport.
+const US = '\u001f';
+
+export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch): Promise<void> {
+  const { client, runId, now } = ctx;
+  if (batch.states?.length) {
+    const rows = batch.states;
+    // DISTINCT ON: Policy Insights may repeat a row across pages while paging; one upsert per key per statement.
+    await client.query(
+      `INSERT INTO policy_states AS p (source_key, subscription_id, resource_id, resource_type, resource_group, cluster_id, k8s_namespace,
+              k8s_kind, k8s_name, policy_assignment_id, policy_assignment_name, policy_definition_id, policy_definition_name, policy_title,
+              policy_set_definition_id, policy_definition_reference_id, policy_definition_group_names, effect, compliance_state,
+              evaluated_at, last_run_id, last_seen_at)
+       SELECT DISTINCT ON (u.key) u.key, u.sub, u.rid, u.rtype, u.rg, c.id, u.ns, u.kind, u.name, u.aid, u.aname, u.did, u.dname, u.title,
+              u.sid, u.ref, COALESCE(string_to_array(NULLIF(u.groups, ''), chr(31)), ARRAY[]::text[]), u.effect, u.state, u.at,
+              $21::bigint, $22::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                     $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
+                     $19::text[], $20::timestamptz[])
+              AS u(key, sub, rid, rtype, rg, cluster_arm_id, ns, kind, name, aid, aname, did, dname, title, sid, ref, groups, effect, state, at)
+         LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
+        ORDER BY u.key, u.at DESC NULLS LAST
+       ON CONFLICT (source_key) DO UPDATE SET
+         subscription_id = EXCLUDED.subscription_id, resource_id = EXCLUDED.resource_id, resource_type = EXCLUDED.resource_type,
+         resource_group = EXCLUDED.resource_group, cluster_id = EXCLUDED.cluster_id, k8s_namespace = EXCLUDED.k8s_namespace,
+         k8s_kind = EXCLUDED.k8s_kind, k8s_name = EXCLUDED.k8s_name, policy_assignment_id = EXCLUDED.policy_assignment_id,
+         policy_assignment_name = EXCLUDED.policy_assignment_name, policy_definition_id = EXCLUDED.policy_definition_id,
+         policy_definition_name = EXCLUDED.policy_definition_name, policy_title = EXCLUDED.policy_title,
+         policy_set_definition_id = EXCLUDED.policy_set_definition_id, policy_definition_reference_id = EXCLUDED.policy_definition_reference_id,
+         policy_definition_group_names = EXCLUDED.policy_definition_group_names, effect = EXCLUDED.effect,
+         compliance_state = EXCLUDED.compliance_state, evaluated_at = EXCLUDED.evaluated_at, last_run_id = EXCLUDED.last_run_id,
+         last_seen_at = EXCLUDED.last_seen_at`,
+      [
+        rows.map((r) => r.sourceKey),
+        rows.map((r) => r.subscriptionId.toLowerCase()),
+        rows.map((r) => r.resourceId.toLowerCase()),
+        rows.map((r) => r.resourceType),
+        rows.map((r) => r.resourceGroup),
+        rows.map((r) => lower(r.clusterArmId)),
+        rows.map((r) => r.k8sNamespace),
+        rows.map((r) => r.k8sKind),
+        rows.map((r) => r.k8sName),
+        rows.map((r) => r.policyAssignmentId.toLowerCase()),
+        rows.map((r) => r.policyAssignmentName),
+        rows.map((r) => r.policyDefinitionId.toLowerCase()),
+        rows.map((r) => r.policyDefinitionName),
+        rows.map((r) => r.policyTitle),
+        rows.map((r) => lower(r.policySetDefinitionId)),
+        rows.map((r) => r.policyDefinitionReferenceId),
+        rows.map((r) => r.policyDefinitionGroupNames.join(US)),
+        rows.map((r) => r.effect),
+        rows.map((r) => r.complianceState),
+        rows.map((r) => r.evaluatedAt),
+        runId,
+        now,
+      ],
+    );
+  }
+  if (batch.exemptions?.length) {
+    const rows = batch.exemptions;
+    await client.query(
+      `INSERT INTO policy_exemptions (id, subscription_id, name, display_name, description, category, scope, cluster_id, policy_assignment_id,
+              policy_definition_reference_ids, expires_at, last_run_id, last_seen_at)
+       SELECT u.id, u.sub, u.name, u.display, u.descr, u.cat, u.scope, c.id, u.aid,
+              COALESCE(string_to_array(NULLIF(u.refs, ''), chr(31)), ARRAY[]::text[]), u.expires, $12::bigint, $13::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                     $11::timestamptz[]) AS u(id, sub, name, display, descr, cat, scope, cluster_arm_id, aid, refs, expires)
+         LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
+       ON CONFLICT (id) DO UPDATE SET subscription_id = EXCLUDED.subscription_id, name = EXCLUDED.name, display_name = EXCLUDED.display_name,
+         description = EXCLUDED.description, category = EXCLUDED.category, scope = EXCLUDED.scope, cluster_id = EXCLUDED.cluster_id,
+         policy_assignment_id = EXCLUDED.policy_assignment_id, policy_definition_reference_ids = EXCLUDED.policy_definition_reference_ids,
+         expires_at = EXCLUDED.expires_at, last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at`,
+      [
+        rows.map((r) => r.id.toLowerCase()),
+        rows.map((r) => r.subscriptionId.toLowerCase()),
+        rows.map((r) => r.name),
+        rows.map((r) => r.displayName),
+        rows.map((r) => r.description),
+        rows.map((r) => r.category),
+        rows.map((r) => r.scope.toLowerCase()),
+        rows.map((r) => lower(r.clusterArmId)),
+        rows.map((r) => r.policyAssignmentId.toLowerCase()),
+        rows.map((r) => r.policyDefinitionReferenceIds.join(US)),
+        rows.map((r) => r.expiresAt),
+        runId,
+        now,
+      ],
+    );
+  }
+  for (const s of batch.summaries ?? []) {
+    await client.query(
+      `INSERT INTO policy_subscription_summaries (subscription_id, non_compliant_resources, non_compliant_policies, raw, last_run_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (subscription_id) DO UPDATE SET non_compliant_resources = EXCLUDED.non_compliant_resources,
+         non_compliant_policies = EXCLUDED.non_compliant_policies, raw = EXCLUDED.raw, last_run_id = EXCLUDED.last_run_id, updated_at = EXCLUDED.updated_at`,
+      [s.subscriptionId.toLowerCase(), s.nonCompliantResources, s.nonCompliantPolicies, JSON.stringify(s.raw ?? null), runId, now],
+    );
+  }
+}
+
+export interface PolicyFinishCounts {
+  policyStatesRemoved: number;
+  policyExemptionsRemoved: number;
+  policySummaryRows: number;
+}
+
+/**
+ * After the last page: a complete run drops the states and exemptions it no longer reports (they are a "latest"
+ * snapshot, not history — the findings keep the history), then the compliance summary is rebuilt from the states.
+ * One GROUP BY per run over the states keeps every page view off the states table's full scan.
+ */
+export async function finishPolicyRun(client: pg.PoolClient, opts: { runId: bigint; sweep: boolean }): Promise<PolicyFinishCounts> {
+  let policyStatesRemoved = 0;
+  let policyExemptionsRemoved = 0;
+  if (opts.sweep) {
+    policyStatesRemoved = (await client.query(`DELETE FROM policy_states WHERE last_run_id <> $1`, [opts.runId])).rowCount ?? 0;
+    policyExemptionsRemoved = (await client.query(`DELETE FROM policy_exemptions WHERE last_run_id <> $1`, [opts.runId])).rowCount ?? 0;
+  }
+  await client.query(`DELETE FROM policy_compliance_summary`);
+  const inserted = await client.query(
+    `INSERT INTO policy_compliance_summary (subscription_id, cluster_id, kubernetes, policy_assignment_id, policy_assignment_name,
+            policy_set_definition_id, policy_definition_id, policy_title, compliant, non_compliant, exempt, other)
+     SELECT subscription_id, cluster_id, k8s_name IS NOT NULL, policy_assignment_id, max(policy_assignment_name), policy_set_definition_id,
+            policy_definition_id, max(policy_title),
+            count(*) FILTER (WHERE compliance_state = 'compliant')::int,
+            count(*) FILTER (WHERE compliance_state = 'noncompliant')::int,
+            count(*) FILTER (WHERE compliance_state = 'exempt')::int,
+            count(*) FILTER (WHERE compliance_state NOT IN ('compliant', 'noncompliant', 'exempt'))::int
+       FROM policy_states
+      GROUP BY subscription_id, cluster_id, k8s_name IS NOT NULL, policy_assignment_id, policy_set_definition_id, policy_definition_id`,
+  );
+  return { policyStatesRemoved, policyExemptionsRemoved, policySummaryRows: inserted.rowCount ?? 0 };
+}
+
+/** The regions' Kubernetes versions as last read by the inventory; a region read again replaces its list. */
+export async function writeKubernetesVersions(ctx: PolicyRunContext, rows: readonly KubernetesVersionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { client, now } = ctx;
+  await client.query(`DELETE FROM kubernetes_versions WHERE location = ANY($1::text[])`, [[...new Set(rows.map((r) => r.location))]]);
+  await client.query(
+    `INSERT INTO kubernetes_versions (location, version, is_preview, is_default, support_plans, patch_versions, updated_at)
+     SELECT u.loc, u.ver, u.preview, u.dflt, COALESCE(string_to_array(NULLIF(u.plans, ''), chr(31)), ARRAY[]::text[]),
+            COALESCE(string_to_array(NULLIF(u.patches, ''), chr(31)), ARRAY[]::text[]), $7::timestamptz
+       FROM unnest($1::text[], $2::text[], $3::bool[], $4::bool[], $5::text[], $6::text[]) AS u(loc, ver, preview, dflt, plans, patches)
+     ON CONFLICT (location, version) DO NOTHING`,
+    [
+      rows.map((r) => r.location),
+      rows.map((r) => r.version),
+      rows.map((r) => r.isPreview),
+      rows.map((r) => r.isDefault),
+      rows.map((r) => r.supportPlans.join(US)),
+      rows.map((r) => r.patchVersions.join(US)),
+      now,
+    ],
+  );
+}

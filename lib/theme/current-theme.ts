@@ -1,0 +1,8 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { parseThemeCookie, THEME_COOKIE, type ThemeChoice } from './theme';
+
+/** The signed-out and signed-in pages alike render in the scheme the visitor picked (the root layout reads this). */
+export async function currentTheme(): Promise<ThemeChoice> {
+  return parseThemeCookie((await cookies()).get(THEME_COOKIE)?.value);
+}
