@@ -83,11 +83,14 @@ test.describe('security triage (demo tenant)', () => {
     const actions = page.getByTestId('item-actions');
     await actions.getByRole('button', { name: 'Assign to me' }).click();
     await expect(actions.getByTestId('owner')).toHaveText('Sam Security');
-    await actions.getByRole('textbox', { name: 'Comment' }).fill('Reverse shell from a known test pod; confirming with the payments team.');
+    // Unique text: the e2e data outlives a run, so an older run's comment must not satisfy this one.
+    const note = `Mining container from a known test pod; confirming with the owning team (${Date.now()}).`;
+    await actions.getByRole('textbox', { name: 'Comment' }).fill(note);
     await actions.getByRole('button', { name: 'Add comment' }).click();
     const history = page.getByTestId('history');
     await expect(history).toContainText('Sam Security assigned it to Sam Security');
-    await expect(history).toContainText('confirming with the payments team');
+    await expect(history).toContainText(note);
+    await expect(page.getByTestId('triage-error')).toHaveCount(0);
     await expect(page.getByTestId('mitre')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/triage-item-security.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
