@@ -25,8 +25,8 @@ export function ItemActions({ item, assignees, me }: { item: TriageQueueItem; as
   const [until, setUntil] = React.useState(inDays(30));
   // The version this page last knew: the server's answer to our own change counts, before the refresh lands, so a
   // second action right after the first is not mistaken for someone else's change (409).
-  const [version, setVersion] = React.useState(item.version);
-  React.useEffect(() => setVersion((v) => Math.max(v, item.version)), [item.version]);
+  const [answered, setAnswered] = React.useState(0);
+  const version = Math.max(item.version, answered);
   const shown = mutation.isPending && mutation.variables ? applyOptimistic(item, mutation.variables.action, me) : item;
   const act = (action: TriageAction, after?: () => void) =>
     mutation.mutate(
@@ -34,7 +34,7 @@ export function ItemActions({ item, assignees, me }: { item: TriageQueueItem; as
       {
         onSuccess: (items) => {
           const saved = items[0];
-          if (saved) setVersion((v) => Math.max(v, saved.version));
+          if (saved) setAnswered((v) => Math.max(v, saved.version));
           after?.();
         },
       },
