@@ -56,6 +56,7 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/admin/scopes/actions.ts#saveScopeAction': 'scopes.manage',
   'app/(dashboard)/admin/scopes/actions.ts#deleteScopeAction': 'scopes.manage',
   'app/(dashboard)/admin/settings/actions.ts#changeSettingAction': 'settings.manage',
+  'app/(dashboard)/admin/settings/sla-actions.ts#changeSlaAction': 'settings.manage',
 };
 
 const { pages, routes } = discoverAppFiles();

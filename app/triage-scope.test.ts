@@ -128,3 +128,21 @@ describe('triage actions', () => {
     expect(((await ok.json()) as { items: { owner: { id: string } }[] }).items.map((i) => i.owner.id)).toEqual(['sec-1', 'sec-1']);
   });
 });
+
+describe('SLA policy (admin)', () => {
+  it('an admin\'s change re-dates the queue and is audited with before and after; other roles are refused', async () => {
+    const { changeSlaPolicy, getSlaPolicy } = await import('@/lib/data/triage-sla');
+    expect((await getSlaPolicy(fixture.prisma)).policy).toMatchObject({ critical: 7, high: 30, medium: 90, low: 180 });
+    const policy = { critical: 3, high: 14, medium: 60, low: 120, informational: 365 };
+    await expect(changeSlaPolicy(await viewerOf(security), policy, null, fixture.prisma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(changeSlaPolicy(await viewerOf(sessionFor('admin', { oid: 'adm-1' })), { ...policy, high: 0 }, null, fixture.prisma)).rejects.toThrow();
+    const saved = await changeSlaPolicy(await viewerOf(sessionFor('admin', { oid: 'adm-1' })), policy, null, fixture.prisma);
+    expect(saved).toMatchObject({ policy, source: 'admin', updatedBy: 'adm-1' });
+    for (const id of [fixture.findings.findingA, fixture.findings.findingB]) {
+      const item = await fixture.prisma.triageItem.findUniqueOrThrow({ where: { findingId: BigInt(id) } });
+      expect(item.dueAt.getTime() - item.detectedAt.getTime()).toBe(14 * 86_400_000);
+    }
+    const audit = await fixture.prisma.auditLog.findFirstOrThrow({ where: { actorId: 'adm-1', action: 'triage.sla_update' } });
+    expect(audit).toMatchObject({ before: { high: 30 }, after: { high: 14 } });
+  });
+});

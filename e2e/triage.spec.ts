@@ -83,13 +83,19 @@ test.describe('security triage (demo tenant)', () => {
     const actions = page.getByTestId('item-actions');
     await actions.getByRole('button', { name: 'Assign to me' }).click();
     await expect(actions.getByTestId('owner')).toHaveText('Sam Security');
-    await actions.getByRole('textbox', { name: 'Comment' }).fill('Reverse shell from a known test pod; confirming with the payments team.');
+    // Unique text: the e2e data outlives a run, so an older run's comment must not satisfy this one.
+    const note = `Mining container from a known test pod; confirming with the owning team (${Date.now()}).`;
+    await actions.getByRole('textbox', { name: 'Comment' }).fill(note);
     await actions.getByRole('button', { name: 'Add comment' }).click();
     const history = page.getByTestId('history');
     await expect(history).toContainText('Sam Security assigned it to Sam Security');
-    await expect(history).toContainText('confirming with the payments team');
+    await expect(history).toContainText(note);
+    await expect(page.getByTestId('triage-error')).toHaveCount(0);
     await expect(page.getByTestId('mitre')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/triage-item-security.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/triage-item-security-dark.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Risk-accept another item from the same filtered queue.
     await triage.goto('?source=defender-alert&unassigned=1');
@@ -112,9 +118,9 @@ test.describe('security triage (demo tenant)', () => {
 
     // Both actions are in the audit log.
     await page.goto('/admin/audit?action=triage.assign');
-    await expect(page.getByRole('cell', { name: `triage-item: ${ids[0]}` })).toBeVisible();
+    await expect(page.getByRole('cell', { name: `triage-item: ${ids[0]}` }).first()).toBeVisible();
     await page.goto('/admin/audit?action=triage.accept_risk');
-    await expect(page.getByRole('cell', { name: `triage-item: ${other}` })).toBeVisible();
+    await expect(page.getByRole('cell', { name: `triage-item: ${other}` }).first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Risk accepted (with expiry)' }).first()).toBeVisible();
   });
 
@@ -178,6 +184,9 @@ test.describe('security triage (demo tenant)', () => {
     await expect(triage.queue.getByRole('checkbox')).toHaveCount(0);
     await expect(triage.queue.getByRole('button', { name: /Actions for/ })).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/triage-queue-developer.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/triage-queue-developer-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
     await triage.rows.first().getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
     await expect(page.getByTestId('item-actions')).toHaveCount(0);

@@ -92,3 +92,8 @@ export function clusterScopeSql(viewer: Viewer): Prisma.Sql {
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what} was not found, or you do not have access to it.`);
 }
+
+/** Scope on the triage queue table aliased `f` (its cluster and subscription columns; the same rule as everywhere). */
+export function triageScopeSql(viewer: Viewer): Prisma.Sql {
+  return scopeSql(viewer, 'f.cluster_id', 'f.subscription_id');
+}

@@ -14,6 +14,8 @@ const ACCEPTED = [
   'security/2025-05-04/ListAssessmentsMetadata_subscription_example.json',
   'security/2019-01-01-preview/GetSubAssessment_example.json',
   'security/mdvm/arg-securityresources-AzureContainerRegistryVulnerability.json',
+  'security/2022-01-01/GetAlertSubscriptionLocation_example.json',
+  'securityinsights/2025-09-01/GetIncidentById.json',
   'policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json',
 ];
 
@@ -27,14 +29,12 @@ const REFUSED: Record<string, RegExp> = {
   'security/2020-01-01/ListSecureScores_example.json': /Not supported yet: this file holds Defender secure scores/,
   'security/2022-01-01-preview/ListBySubscriptionGovernanceRules_example.json': /Not supported yet: this file holds Defender governance rules/,
   'security/2022-01-01-preview/ListGovernanceAssignments_example.json': /Not supported yet: this file holds Defender governance assignments/,
-  'security/2022-01-01/GetAlertSubscriptionLocation_example.json': /Not supported yet: this file holds Defender security alerts \(types: Microsoft\.Security\/Locations\/alerts\)/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_activate_example.json': /Nothing to import: this x-ms-examples file has no 200 response body \(responses: 204\)/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_dismiss_example.json': /no 200 response body/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_resolve_example.json': /no 200 response body/,
   // Policy events are the evaluation history, not the latest state: refused although their rows look alike.
   'policyinsights/2024-10-01/PolicyEvents_QuerySubscriptionScope.json': /Not supported yet: this file holds Azure Policy results other than policy states or summaries/,
   'securityinsights/2025-09-01/GetAllIncidentAlerts.json': /Not supported yet: this file holds Microsoft Sentinel/,
-  'securityinsights/2025-09-01/GetIncidentById.json': /Not supported yet: this file holds Microsoft Sentinel/,
   'operationalinsights/v1/oms-post-example.json': /Not supported yet: this file holds Log Analytics query results/,
   'resourcegraph/2024-04-01/ResourcesFirstPageQuery.json':
     /Unrecognised file: no Azure resource of a supported type \(found types: microsoft\.compute\/disks, microsoft\.automation\/automationaccounts, microsoft\.automation\/automationaccounts\/runbooks\)\. Supported: /,
@@ -62,6 +62,21 @@ describe('parseImportFile — the shared examples', () => {
     expect(parsed.batch.subscriptions).toEqual([{ id: '00000000-0000-0000-0000-000000000000', displayName: null }]);
     expect(parsed.batch.clusters).toHaveLength(1);
     expect(parsed.batch.clusters?.[0]).toMatchObject({ name: 'clustername1', resourceGroup: 'rg1', kubernetesVersion: '1.9.6', rbacEnabled: false });
+  });
+
+  it('GetAlertSubscriptionLocation_example.json → one alert finding with its evidence', () => {
+    const parsed = parseImportFile(readExample('security/2022-01-01/GetAlertSubscriptionLocation_example.json'));
+    expect(parsed).toMatchObject({ source: 'defender-alert', kind: 'alerts', format: 'x-ms-example', warnings: [] });
+    expect(parsed.batch.findings?.map((f) => [f.kind, f.ruleId, f.severity])).toEqual([['alert', 'VM_EICAR', 'high']]);
+    expect(parsed.batch.securityEvents?.[0]?.tactics).toEqual(['Execution']);
+  });
+
+  it('GetIncidentById.json → one incident, with a warning that its alerts come with the next sync', () => {
+    const parsed = parseImportFile(readExample('securityinsights/2025-09-01/GetIncidentById.json'));
+    expect(parsed).toMatchObject({ source: 'sentinel-incident', kind: 'incidents', format: 'x-ms-example' });
+    expect(parsed.batch.findings?.map((f) => [f.kind, f.title, f.status])).toEqual([['incident', 'My incident', 'dismissed']]);
+    expect(parsed.warnings).toEqual([expect.stringMatching(/do(es)? not carry the alerts/)]);
+    expect(refusal(readExample('securityinsights/2025-09-01/GetIncidentById.json'), { source: 'defender-alert' })).toMatch(/belong to source "sentinel-incident"/);
   });
 
   it('PolicyStates_SummarizeSubscriptionScope.json → Azure\'s summary of the subscription', () => {

@@ -19,6 +19,8 @@ import {
   toVulnerabilityRecord,
 } from '../connectors/defender-vulnerability/transform';
 import { toClusterRow, toRegistryRow } from '../connectors/inventory/transform';
+import { toAlertRows } from '../connectors/defender-alert/transform';
+import { toIncidentRows } from '../connectors/sentinel-incident/transform';
 import { MalformedRecordError, transformEach } from '../connectors/shared/record';
 import type { SourceBatch } from '../connectors/types';
 import { parsePolicyImport, PolicyImportError, type PolicyImportKind } from '../connectors/policy-state/import';
@@ -41,6 +43,8 @@ export const IMPORT_KINDS = {
     label: 'sub-assessment',
     type: 'Microsoft.Security/assessments/subAssessments',
   },
+  alerts: { source: 'defender-alert', label: 'security alert', type: 'Microsoft.Security/Locations/alerts' },
+  incidents: { source: 'sentinel-incident', label: 'Sentinel incident', type: 'Microsoft.SecurityInsights/incidents' },
 } as const satisfies Record<string, { source: SourceId; label: string; type: string }>;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;
@@ -64,12 +68,11 @@ const SUPPORTED_HINT = `Supported: ${SUPPORTED} (as a REST list, a single resour
 
 /** Types we recognise but do not import yet, so the refusal can say "not supported yet" rather than "unrecognised". */
 const NOT_YET: { prefix: string; what: string }[] = [
-  { prefix: 'microsoft.security/locations/alerts', what: 'Defender security alerts' },
   { prefix: 'microsoft.security/securescores', what: 'Defender secure scores' },
   { prefix: 'microsoft.security/regulatorycompliance', what: 'Defender regulatory compliance results' },
   { prefix: 'microsoft.security/governancerules', what: 'Defender governance rules' },
   { prefix: 'microsoft.security/assessments/governanceassignments', what: 'Defender governance assignments' },
-  { prefix: 'microsoft.securityinsights/', what: 'Microsoft Sentinel incidents and their alerts/entities' },
+  { prefix: 'microsoft.securityinsights/', what: 'Microsoft Sentinel incident alerts, entities or comments (import the incident list instead)' },
 ];
 
 const KIND_BY_TYPE = new Map<string, ImportKind>(
@@ -303,6 +306,19 @@ function buildBatch(located: Located, kind: ImportKind, warnings: string[]): Sou
         );
       }
       return { findings };
+    }
+    case 'alerts': {
+      const rows = transformAll(located, kind, toAlertRows);
+      assertUnique(located, kind, rows.map((r) => r.finding.sourceKey));
+      return { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
+    }
+    case 'incidents': {
+      const rows = transformAll(located, kind, (raw) => toIncidentRows(raw, []));
+      assertUnique(located, kind, rows.map((r) => r.finding.sourceKey));
+      if (rows.length > 0) {
+        warnings.push('A saved incident list does not carry the alerts inside each incident: they are linked to Defender alerts at the next sync.');
+      }
+      return { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
     }
     case 'sub-assessments': {
       assertContainerSubAssessments(located);

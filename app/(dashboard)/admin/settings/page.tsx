@@ -7,6 +7,8 @@ import { listSettings, SETTINGS } from '@/lib/auth/settings';
 import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
 import { SettingForm } from './_components/setting-form';
+import { SlaForm } from './_components/sla-form';
+import { getSlaPolicy } from '@/lib/data/triage-sla';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -23,6 +25,11 @@ export default async function SettingsPage() {
           </CardContent>
         </Card>
       ))}
+      <Card>
+        <CardContent className="pt-4">
+          <SlaForm current={await getSlaPolicy()} />
+        </CardContent>
+      </Card>
     </div>
   );
 }

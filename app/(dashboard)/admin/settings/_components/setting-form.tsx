@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/auth/guards';
+import { SaveRow } from './save-row';
 import type { SettingDto } from '@/lib/auth/settings';
 import { changeSettingAction } from '../actions';
 
@@ -18,11 +18,7 @@ export function SettingForm({ setting, label, description }: { setting: SettingD
       <p id={`${id}-desc`} className="text-xs text-muted-foreground">
         {description} Now: {setting.source === 'admin' ? `set in the app by ${setting.updatedBy ?? 'unknown'}` : 'from the environment'}.
       </p>
-      <div className="flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending}>Save</Button>
-        <p role="status" className="text-sm">{state?.ok ? 'Saved.' : null}</p>
-      </div>
-      {state && !state.ok ? <p role="alert" className="text-sm text-destructive">{state.error.message}</p> : null}
+      <SaveRow pending={pending} state={state} />
     </form>
   );
 }

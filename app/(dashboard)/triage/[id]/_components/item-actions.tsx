@@ -23,9 +23,22 @@ export function ItemActions({ item, assignees, me }: { item: TriageQueueItem; as
   const [comment, setComment] = React.useState('');
   const [justification, setJustification] = React.useState('');
   const [until, setUntil] = React.useState(inDays(30));
+  // The version this page last knew: the server's answer to our own change counts, before the refresh lands, so a
+  // second action right after the first is not mistaken for someone else's change (409).
+  const [answered, setAnswered] = React.useState(0);
+  const version = Math.max(item.version, answered);
   const shown = mutation.isPending && mutation.variables ? applyOptimistic(item, mutation.variables.action, me) : item;
   const act = (action: TriageAction, after?: () => void) =>
-    mutation.mutate({ ids: [item.id], action, expectedVersion: item.version }, { onSuccess: () => after?.() });
+    mutation.mutate(
+      { ids: [item.id], action, expectedVersion: version },
+      {
+        onSuccess: (items) => {
+          const saved = items[0];
+          if (saved) setAnswered((v) => Math.max(v, saved.version));
+          after?.();
+        },
+      },
+    );
 
   return (
     <div className="flex flex-col gap-5 text-sm" data-testid="item-actions">
