@@ -48,14 +48,6 @@ export function findingScopeSql(viewer: Viewer): Prisma.Sql {
   return Prisma.sql`(${scopeSql(viewer, 'f.cluster_id', 'f.subscription_id')} OR (f.cluster_id IS NULL AND f.image_digest IN (${runningImagesSql(viewer)})))`;
 }
 
-/**
- * Scope on the triage queue (`triage_items` aliased `f`): the items of the viewer's clusters and subscriptions. The
- * queue holds what someone must act on where they operate, so a registry CVE reaches it through its cluster rows.
- */
-export function triageScopeSql(viewer: Viewer): Prisma.Sql {
-  return scopeSql(viewer, 'f.cluster_id', 'f.subscription_id');
-}
-
 /** Digests of the images the viewer's clusters run (optionally one cluster): the join from registry CVEs to clusters. */
 export function runningImagesSql(viewer: Viewer, clusterId?: string): Prisma.Sql {
   const one = clusterId ? Prisma.sql`AND c.id = ${clusterId}` : Prisma.empty;
