@@ -75,6 +75,14 @@ test.describe('security triage (demo tenant)', () => {
     expect(await triage.focusedId()).toBe(all[1]);
     await page.goto(filtered);
     expect(await triage.focusedId()).toBe(ids[0]);
+    // The keyboard works once the page is hydrated: wait until j moves the focus (and k brings it back) before Enter.
+    if (ids.length > 1) {
+      await expect.poll(async () => (await page.keyboard.press('j'), triage.focusedId())).toBe(ids[1]);
+      await page.keyboard.press('k');
+    } else {
+      await page.waitForLoadState('networkidle');
+    }
+    await expect.poll(() => triage.focusedId()).toBe(ids[0]);
     touched.add(ids[0] ?? '');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL((url) => url.pathname === `/triage/${ids[0]}`);
