@@ -51,15 +51,19 @@ test.describe('keyboard and screen reader', () => {
   test('the header is crossed in reading order with a visible focus ring on every stop', async ({ page }) => {
     await page.goto('/?role=all');
     await waitUntilSettled(page);
+    // The main navigation's links are whatever the permission table gives this role; the order around them is fixed.
+    const navLinks = (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).map((t) => t.trim());
+    expect(navLinks.length).toBeGreaterThan(2);
+    const expected = ['Skip to content', 'AKS Posture', ...navLinks, 'Colour theme: System'];
     const stops: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < expected.length + 1; i++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       expect(f.outline, `focus ring on "${f.name}"`).not.toMatch(/^none/);
       stops.push(f.name);
     }
-    expect(stops.slice(0, 7)).toEqual(['Skip to content', 'AKS Posture', 'Overview', 'Clusters', 'Findings', 'Admin', 'Colour theme: System']);
-    expect(stops[7]).toMatch(/sign out/i);
+    expect(stops.slice(0, expected.length)).toEqual(expected);
+    expect(stops[expected.length]).toMatch(/sign out/i);
   });
 
   test('a zero count is not a tab stop; a non-zero count is a link to its findings', async ({ page }) => {

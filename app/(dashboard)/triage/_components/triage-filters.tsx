@@ -113,14 +113,19 @@ export function TriageFiltersBar({ filters, clusters, teams }: { filters: Triage
           <Link
             key={key}
             href={toggle(key)}
-            aria-pressed={filters[key]}
             className={cn(
               'inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 font-medium transition-colors hover:bg-muted',
               filters[key] && 'border-primary/40 bg-primary/10 text-primary',
             )}
           >
             {label}
-            {filters[key] ? <X aria-hidden="true" className="size-3" /> : null}
+            {/* A link cannot carry aria-pressed: the state is said in words instead. */}
+            {filters[key] ? (
+              <>
+                <X aria-hidden="true" className="size-3" />
+                <span className="sr-only"> (on: select to remove)</span>
+              </>
+            ) : null}
           </Link>
         ))}
         {chips.map((c) => (
