@@ -14,6 +14,7 @@ import { ImportError, parseImportFile } from '../import/parse-import';
 import { ensureTrustedDevCertificate } from '../runtime/ensure-trust';
 import { openAzure } from '../runtime/open-azure';
 import { runBatches } from '../sync/run-source';
+import { rebuildSnapshots } from '../sync/snapshots';
 import { syncAll } from '../sync/sync-all';
 import { processIo, type CliIo } from './output';
 import { ImportFileError, readImportFile } from './read-import-file';
@@ -24,6 +25,7 @@ Commands:
   sync [--source <id>]...        Pull every source once (or only the named ones) into the cache.
   import <file> [--source <id>]  Import a saved Azure REST or Resource Graph response (JSON).
   stats [--json]                 Counts of findings by source, severity and stage.
+  snapshots rebuild              Rewrite the trend snapshots (400 days) from first-seen and resolved dates.
 
 Sources: ${SOURCE_IDS.join(', ')}`;
 
@@ -129,6 +131,26 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource: R
             return 0;
           } finally {
             await prisma.$disconnect();
+          }
+        });
+      }
+      case 'snapshots': {
+        // The only way past snapshot days are rewritten (the sync writes today and the days it missed).
+        const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true, strict: true });
+        if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new CliUsageError('snapshots takes one sub-command: rebuild.');
+        return await withDatabase(env, io, async (pool) => {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            const r = await rebuildSnapshots(client, new Date());
+            await client.query('COMMIT');
+            io.err(`✔ Rebuilt ${r.days} days of snapshots for ${r.sources.length} sources${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`);
+            return 0;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          } finally {
+            client.release();
           }
         });
       }

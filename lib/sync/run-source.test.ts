@@ -43,7 +43,7 @@ describe('runBatches (store: one transaction per source run, mark-and-sweep)', (
   });
   afterAll(async () => db.drop());
   beforeEach(async () => {
-    await db.pool.query('TRUNCATE findings, sync_runs, posture_snapshots, workloads, images, clusters, registries, recommendation_metadata, subscriptions CASCADE');
+    await db.pool.query('TRUNCATE findings, sync_runs, posture_snapshots, snapshot_state, workloads, images, clusters, registries, recommendation_metadata, subscriptions CASCADE');
     const r = await runBatches(db.pool, 'inventory', pages({ clusters: [cluster()] }), { trigger: 'cli', sweep: true });
     expect(r.outcome).toBe('succeeded');
   });
@@ -121,7 +121,7 @@ describe('runBatches (store: one transaction per source run, mark-and-sweep)', (
     expect((await db.pool.query('SELECT count(*)::int AS n FROM findings')).rows[0].n).toBe(1);
   });
 
-  it('back-fills 90 days of snapshots from first-seen and resolved dates on the first run, then keeps today current', async () => {
+  it('back-fills the snapshot window from first-seen and resolved dates on the first run, then keeps today current', async () => {
     const now = day('2026-11-26');
     await runBatches(
       db.pool,
@@ -137,11 +137,11 @@ describe('runBatches (store: one transaction per source run, mark-and-sweep)', (
     );
     const series = async (d: string) =>
       (await db.pool.query<{ n: number }>("SELECT coalesce(sum(open), 0)::int AS n FROM posture_snapshots WHERE scope = 'all' AND day = $1", [d])).rows[0]!.n;
-    expect(await series('2026-08-29')).toBe(1); // 90th day back: only "old"
+    expect(await series('2026-08-29')).toBe(1); // 90 days back: only "old"
     expect(await series('2026-10-15')).toBe(2); // old + fixed
     expect(await series('2026-11-10')).toBe(1); // fixed resolved that day
     expect(await series('2026-11-26')).toBe(2); // old + new
-    expect(await series('2026-08-27')).toBe(0); // outside the window
+    expect(await series('2026-07-31')).toBe(0); // before the first finding was seen
     const perCluster = (await db.pool.query<{ n: number }>("SELECT sum(open)::int AS n FROM posture_snapshots WHERE scope = $1 AND day = '2026-11-26'", [resourceKeyOf(CLUSTER)])).rows[0]!.n;
     expect(perCluster).toBe(2);
   });

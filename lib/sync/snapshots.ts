@@ -1,38 +1,184 @@
-// Daily open-finding counts per scope ('all' and each cluster), source, stage and severity, for trends.
-// Today's row is recomputed after every run; the past is back-filled once per source from first-seen and
-// resolved dates, so a new installation shows the history the sources report instead of a flat line.
+// Daily snapshots for trends (issue 12), per scope — the estate ('all'), each team ('team:<team>', a cluster's team
+// from its tags) and each cluster — kept for at least HISTORY_DAYS:
+//   posture_snapshots      open / opened that day / fixed that day, per source, stage and severity;
+//   remediation_snapshots  findings fixed per day by days open (exact mean and median time to remediate);
+//   sla_breach_snapshots   triage items past their SLA at the end of each day;
+//   policy_compliance_snapshots  compliant / non-compliant per initiative (from the policy summary, today only).
+// Each family remembers the last day it wrote (snapshot_state). A run writes from the day after that through today:
+// normally today alone, after a pause the days without a sync too, and on the first run the whole window (the
+// back-fill, from first-seen and resolved dates). Past days are never rewritten except by `rebuildSnapshots`.
+// Written set-based in the run's transaction. Open counts use an event sum (+1 on the first day, −1 on the resolved
+// day, running total per group) instead of joining every finding to every day, so the back-fill is one pass over the
+// source's findings whatever the window.
 import type pg from 'pg';
 
-export const HISTORY_DAYS = 90;
+/** Days of history the back-fill writes and the trends page can show (≥ 400, the issue's retention). */
+export const HISTORY_DAYS = 400;
 
-export async function refreshSnapshots(client: pg.PoolClient, source: string, now: Date): Promise<{ backfilledDays: number }> {
-  const has = await client.query('SELECT 1 FROM posture_snapshots WHERE source = $1 LIMIT 1', [source]);
-  const firstDay = has.rowCount === 0 ? HISTORY_DAYS - 1 : 0;
-  await client.query('DELETE FROM posture_snapshots WHERE source = $1 AND day >= ($2::timestamptz AT TIME ZONE \'UTC\')::date - $3::int', [
-    source,
-    now,
-    firstDay,
-  ]);
-  // A finding is open on day d when it was first seen by the end of d and not resolved by the end of d.
-  // Only findings that could be open inside the window take part, which keeps the back-fill join small.
+type Client = pg.PoolClient | pg.Client;
+
+const DAY_MS = 86_400_000;
+const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The days a family writes now: after its last written day through today, or the whole window on its first write. */
+async function daysToWrite(client: Client, key: string, now: Date): Promise<{ from: string; to: string; days: number }> {
+  const today = utcDay(now);
+  const r = await client.query<{ last_day: Date }>('SELECT last_day FROM snapshot_state WHERE key = $1', [key]);
+  const last = r.rows[0]?.last_day;
+  const first = last
+    ? new Date(Math.min(Date.UTC(last.getFullYear(), last.getMonth(), last.getDate()) + DAY_MS, today.getTime()))
+    : new Date(today.getTime() - (HISTORY_DAYS - 1) * DAY_MS);
+  // Never reach back past the window, even after a pause longer than it.
+  const from = new Date(Math.max(first.getTime(), today.getTime() - (HISTORY_DAYS - 1) * DAY_MS));
+  return { from: isoDay(from), to: isoDay(today), days: Math.round((today.getTime() - from.getTime()) / DAY_MS) + 1 };
+}
+
+async function markWritten(client: Client, key: string, to: string): Promise<void> {
   await client.query(
-    `WITH days AS (
-       SELECT d::date AS day FROM generate_series(($2::timestamptz AT TIME ZONE 'UTC')::date - $3::int, ($2::timestamptz AT TIME ZONE 'UTC')::date, interval '1 day') d
-     ), candidates AS (
-       SELECT cluster_id, stage, severity, (first_seen_at AT TIME ZONE 'UTC')::date AS first_day,
-              (resolved_at AT TIME ZONE 'UTC')::date AS resolved_day
-         FROM findings
-        WHERE source = $1 AND status <> 'dismissed'
-          AND (resolved_at IS NULL OR resolved_at >= ($2::timestamptz - make_interval(days => $3::int + 1)))
-     ), per_day AS (
-       SELECT days.day, c.cluster_id, c.stage, c.severity
-         FROM candidates c JOIN days ON c.first_day <= days.day AND (c.resolved_day IS NULL OR c.resolved_day > days.day)
-     )
-     INSERT INTO posture_snapshots (day, scope, source, stage, severity, open)
-     SELECT day, COALESCE(cluster_id, 'all'), $1, stage, severity, count(*)::int FROM per_day GROUP BY GROUPING SETS ((day, cluster_id, stage, severity), (day, stage, severity))
-     HAVING cluster_id IS NOT NULL OR GROUPING(cluster_id) = 1
-     ON CONFLICT (day, scope, source, stage, severity) DO UPDATE SET open = EXCLUDED.open`,
-    [source, now, firstDay],
+    `INSERT INTO snapshot_state (key, last_day) VALUES ($1, $2::date)
+     ON CONFLICT (key) DO UPDATE SET last_day = GREATEST(snapshot_state.last_day, EXCLUDED.last_day)`,
+    [key, to],
   );
-  return { backfilledDays: firstDay };
+}
+
+// The three scope rows of a grouped set: a cluster's, its team's and the estate's (cluster-less rows count only there).
+const SCOPE_OF = `CASE WHEN GROUPING(cluster_id) = 0 THEN cluster_id WHEN GROUPING(team) = 0 THEN 'team:' || team ELSE 'all' END`;
+const SCOPE_SETS = (cols: string) => `GROUPING SETS ((${cols}, cluster_id), (${cols}, team), (${cols}))`;
+const SCOPE_HAVING = `(GROUPING(cluster_id) = 1 OR cluster_id IS NOT NULL) AND (GROUPING(team) = 1 OR team IS NOT NULL)`;
+const MIDNIGHT = (param: string) => `((${param}::date)::timestamp AT TIME ZONE 'UTC')`;
+
+/** Open / opened / fixed per day for one source over [from, to]. */
+async function writeFindingDays(client: Client, source: string, from: string, to: string): Promise<void> {
+  await client.query('DELETE FROM posture_snapshots WHERE source = $1 AND day BETWEEN $2::date AND $3::date', [source, from, to]);
+  await client.query(
+    `WITH cand AS (
+       SELECT f.cluster_id, c.team, f.stage, f.severity, (f.first_seen_at AT TIME ZONE 'UTC')::date AS first_day,
+              (f.resolved_at AT TIME ZONE 'UTC')::date AS resolved_day
+         FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
+        WHERE f.source = $1 AND f.status <> 'dismissed'
+          AND f.first_seen_at < ${MIDNIGHT('$3')} + interval '1 day'
+          AND (f.resolved_at IS NULL OR f.resolved_at >= ${MIDNIGHT('$2')})
+     ), ev AS (
+       -- Open before the window: +1 on its first day. Resolved in it: −1 (and "fixed") on the resolved day.
+       SELECT cluster_id, team, stage, severity, GREATEST(first_day, $2::date) AS day, 1 AS delta, (first_day >= $2::date)::int AS opened, 0 AS fixed FROM cand
+       UNION ALL
+       SELECT cluster_id, team, stage, severity, resolved_day, -1, 0, 1 FROM cand WHERE resolved_day IS NOT NULL AND resolved_day <= $3::date
+     ), per AS (
+       SELECT cluster_id, team, stage, severity, day, sum(delta)::int AS delta, sum(opened)::int AS opened, sum(fixed)::int AS fixed,
+              dense_rank() OVER (ORDER BY cluster_id NULLS FIRST, team NULLS FIRST, stage, severity) AS g
+         FROM ev GROUP BY cluster_id, team, stage, severity, day
+     ), dense AS (
+       SELECT k.cluster_id, k.team, k.stage, k.severity, d.day, COALESCE(p.opened, 0) AS opened, COALESCE(p.fixed, 0) AS fixed,
+              sum(COALESCE(p.delta, 0)) OVER (PARTITION BY k.g ORDER BY d.day) AS open
+         FROM (SELECT DISTINCT g, cluster_id, team, stage, severity FROM per) k
+        CROSS JOIN (SELECT s::date AS day FROM generate_series($2::date, $3::date, interval '1 day') s) d
+         LEFT JOIN per p ON p.g = k.g AND p.day = d.day
+     )
+     INSERT INTO posture_snapshots (day, scope, source, stage, severity, open, opened, fixed)
+     SELECT day, ${SCOPE_OF}, $1, stage, severity, sum(open)::int, sum(opened)::int, sum(fixed)::int
+       FROM dense
+      GROUP BY ${SCOPE_SETS('day, stage, severity')}
+     HAVING ${SCOPE_HAVING} AND (sum(open) > 0 OR sum(opened) > 0 OR sum(fixed) > 0)`,
+    [source, from, to],
+  );
+  // Time to remediate: each finding fixed in the window, by whole days from first seen to resolved.
+  await client.query('DELETE FROM remediation_snapshots WHERE source = $1 AND day BETWEEN $2::date AND $3::date', [source, from, to]);
+  await client.query(
+    `WITH fixed AS (
+       SELECT f.cluster_id, c.team, f.severity, (f.resolved_at AT TIME ZONE 'UTC')::date AS day,
+              GREATEST((f.resolved_at AT TIME ZONE 'UTC')::date - (f.first_seen_at AT TIME ZONE 'UTC')::date, 0) AS ttr_days
+         FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
+        WHERE f.source = $1 AND f.status = 'resolved'
+          AND f.resolved_at >= ${MIDNIGHT('$2')} AND f.resolved_at < ${MIDNIGHT('$3')} + interval '1 day'
+     )
+     INSERT INTO remediation_snapshots (day, scope, source, severity, ttr_days, fixed)
+     SELECT day, ${SCOPE_OF}, $1, severity, ttr_days, count(*)::int
+       FROM fixed
+      GROUP BY ${SCOPE_SETS('day, severity, ttr_days')}
+     HAVING ${SCOPE_HAVING}`,
+    [source, from, to],
+  );
+}
+
+/**
+ * Triage items past due at the end of each day. An item counts from its due day until it closed; the queue keeps no
+ * closing time, so a closed item's last update stands for it (exact for the daily write, an estimate in the back-fill).
+ */
+async function writeSlaDays(client: Client, from: string, to: string, now: Date): Promise<void> {
+  await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
+  await client.query(
+    `WITH items AS (
+       SELECT f.cluster_id, f.team, f.severity, f.due_at,
+              CASE WHEN f.status IN ('new', 'acknowledged', 'in_progress') OR (f.status = 'risk_accepted' AND f.accepted_until <= $3) THEN NULL
+                   ELSE f.updated_at END AS closed_at
+         FROM triage_items f
+        WHERE f.parent_id IS NULL AND f.due_at < ${MIDNIGHT('$2')} + interval '1 day'
+     ), per_day AS (
+       SELECT d.day, i.cluster_id, i.team, i.severity
+         FROM items i
+         JOIN (SELECT s::date AS day FROM generate_series($1::date, $2::date, interval '1 day') s) d
+           ON i.due_at < ${MIDNIGHT('d.day')} + interval '1 day' AND (i.closed_at IS NULL OR i.closed_at >= ${MIDNIGHT('d.day')} + interval '1 day')
+     )
+     INSERT INTO sla_breach_snapshots (day, scope, severity, breached)
+     SELECT day, ${SCOPE_OF}, severity, count(*)::int FROM per_day
+      GROUP BY ${SCOPE_SETS('day, severity')}
+     HAVING ${SCOPE_HAVING}`,
+    [from, to, now],
+  );
+}
+
+/** Policy compliance per initiative today, from the summary the policy sync keeps (policy states have no past). */
+async function writePolicyDay(client: Client, today: string): Promise<void> {
+  await client.query('DELETE FROM policy_compliance_snapshots WHERE day = $1::date', [today]);
+  await client.query(
+    `WITH s AS (
+       SELECT p.cluster_id, c.team, COALESCE(p.policy_set_definition_id, p.policy_assignment_id) AS initiative,
+              COALESCE(p.policy_assignment_name, p.policy_set_definition_id, p.policy_assignment_id) AS initiative_name, p.compliant, p.non_compliant
+         FROM policy_compliance_summary p LEFT JOIN clusters c ON c.id = p.cluster_id
+     )
+     INSERT INTO policy_compliance_snapshots (day, scope, initiative, initiative_name, compliant, non_compliant)
+     SELECT $1::date, ${SCOPE_OF}, initiative, max(initiative_name), sum(compliant)::int, sum(non_compliant)::int FROM s
+      GROUP BY ${SCOPE_SETS('initiative')}
+     HAVING ${SCOPE_HAVING}`,
+    [today],
+  );
+}
+
+export interface SnapshotWrite {
+  /** Days before today written now: the back-fill on a first run, the days without a sync after a pause, else 0. */
+  backfilledDays: number;
+}
+
+/** After a source's merge, in its transaction: this source's finding snapshots, then the SLA and policy ones. */
+export async function refreshSnapshots(client: Client, source: string, now: Date): Promise<SnapshotWrite> {
+  const findingKey = `findings:${source}`;
+  const f = await daysToWrite(client, findingKey, now);
+  await writeFindingDays(client, source, f.from, f.to);
+  await markWritten(client, findingKey, f.to);
+  const s = await daysToWrite(client, 'sla', now);
+  await writeSlaDays(client, s.from, s.to, now);
+  await markWritten(client, 'sla', s.to);
+  await writePolicyDay(client, f.to);
+  return { backfilledDays: f.days - 1 };
+}
+
+/**
+ * `posture snapshots rebuild`: forget every snapshot and back-fill the window again for each source with findings.
+ * The only path that rewrites past days (policy history, which has no source, is kept).
+ */
+export async function rebuildSnapshots(client: Client, now: Date): Promise<{ sources: string[]; days: number }> {
+  await client.query('DELETE FROM posture_snapshots');
+  await client.query('DELETE FROM remediation_snapshots');
+  await client.query('DELETE FROM sla_breach_snapshots');
+  await client.query('DELETE FROM snapshot_state');
+  // finding_totals lists the sources with findings without reading the findings table.
+  const sources = (await client.query<{ source: string }>('SELECT DISTINCT source FROM finding_totals ORDER BY source')).rows.map((r) => r.source);
+  for (const source of sources) await refreshSnapshots(client, source, now);
+  if (sources.length === 0) {
+    const s = await daysToWrite(client, 'sla', now);
+    await writeSlaDays(client, s.from, s.to, now);
+    await markWritten(client, 'sla', s.to);
+  }
+  return { sources, days: HISTORY_DAYS };
 }
