@@ -35,6 +35,8 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/admin/audit/page.tsx': 'audit.view',
   'app/(dashboard)/admin/scopes/page.tsx': 'scopes.manage',
   'app/(dashboard)/admin/settings/page.tsx': 'settings.manage',
+  'app/(dashboard)/trends/page.tsx': 'posture.view',
+  'app/(dashboard)/trends/changes/page.tsx': 'posture.view',
 };
 const NOT_IN_MATRIX: Record<string, string> = {
   'app/sign-in/page.tsx': 'public',

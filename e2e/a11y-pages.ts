@@ -49,6 +49,8 @@ export const A11Y_PAGES: Readonly<Record<string, A11yPageEntry | A11ySkipped>> =
   'app/(dashboard)/admin/audit/page.tsx': { url: '/admin/audit' },
   'app/(dashboard)/admin/scopes/page.tsx': { url: '/admin/scopes' },
   'app/(dashboard)/admin/settings/page.tsx': { url: '/admin/settings' },
+  'app/(dashboard)/trends/page.tsx': { url: '/trends', alsoVisit: ['/trends?range=30&team=payments'] },
+  'app/(dashboard)/trends/changes/page.tsx': { url: '/trends/changes' },
 };
 
 export function isSkipped(entry: A11yPageEntry | A11ySkipped): entry is A11ySkipped {

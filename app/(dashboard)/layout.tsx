@@ -10,6 +10,7 @@ const NAV: readonly (NavItem & { permission: Permission })[] = [
   { href: '/', label: 'Overview', permission: 'posture.view' },
   { href: '/clusters', label: 'Clusters', permission: 'posture.view' },
   { href: '/compliance', label: 'Compliance', permission: 'posture.view' },
+  { href: '/trends', label: 'Trends', permission: 'posture.view' },
   { href: '/findings', label: 'Findings', permission: 'findings.view' },
   { href: '/triage', label: 'Triage', permission: 'findings.view' },
   { href: '/admin', label: 'Admin', permission: 'audit.view' },

@@ -98,4 +98,18 @@ describe('page access decided before rendering', () => {
     await revokeSession(fixture.prisma, 'sid-revoked-1', new Date(Date.now() + 3_600_000));
     expect(await decidePageAccess(r())).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Fadmin%2Faudit' });
   });
+
+  it('lands a manager on trends from a bare `/`, and lets every role with posture.view open the trends pages', async () => {
+    const { decidePageAccess, landingFor } = await import('./page-access');
+    expect(await decidePageAccess(await request('/', 'manager'))).toEqual({ kind: 'redirect', to: '/trends' });
+    // The overview stays reachable for managers through its own links, and other roles open it as before.
+    expect(await decidePageAccess(await request('/?role=all', 'manager'))).toEqual({ kind: 'allow' });
+    expect(await decidePageAccess(await request('/', 'security'))).toEqual({ kind: 'allow' });
+    expect(landingFor({ roles: ['manager', 'security'] })).toBeNull();
+    for (const role of ['manager', 'security', 'admin', 'developer'] as const) {
+      expect(await decidePageAccess(await request('/trends', role))).toEqual({ kind: 'allow' });
+      expect(await decidePageAccess(await request('/trends/changes', role))).toEqual({ kind: 'allow' });
+    }
+    expect(await decidePageAccess(await request('/trends', 'anonymous'))).toEqual({ kind: 'redirect', to: '/sign-in?returnTo=%2Ftrends' });
+  });
 });

@@ -15,7 +15,7 @@ import { claimsOf } from './claims';
 import { armIdOfAddress, clusterPath, parseClusterAddress } from '../clusters/cluster-address';
 import { can, type Permission } from './permissions';
 import { MFA_REQUIRED_PATH, NO_ACCESS_PATH, resolveSessionState, SIGN_IN_PATH } from './session';
-import type { Viewer } from './viewer';
+import type { AppRole, Viewer } from './viewer';
 
 export interface PageAccessRule {
   pattern: RegExp;
@@ -41,7 +41,22 @@ export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
   { pattern: /^\/findings\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
   // A triage item's id is its finding's id: the finding's scope decides.
   { pattern: /^\/triage\/([^/]+)\/?$/, anyOf: ['findings.view'], resource: 'finding' },
+  // Trends (issue 12): every role with posture.view, each reading its own scope; `/` sends a role to its landing.
+  { pattern: /^\/$/, anyOf: ['posture.view'] },
+  { pattern: /^\/trends(\/changes)?\/?$/, anyOf: ['posture.view'] },
 ];
+
+/**
+ * Where a role lands when it opens `/` with no view chosen. Managers come to follow trends; `/?role=…` (the overview's
+ * own links) still opens the overview. A viewer with several roles lands on trends only when all of them do.
+ */
+export const ROLE_LANDING: Partial<Record<AppRole, string>> = { manager: '/trends' };
+
+export function landingFor(viewer: Pick<Viewer, 'roles'>): string | null {
+  const targets = viewer.roles.map((r) => ROLE_LANDING[r] ?? null);
+  const first = targets[0] ?? null;
+  return first && targets.every((t) => t === first) ? first : null;
+}
 
 export type PageAccess = { kind: 'allow' } | { kind: 'redirect'; to: string } | { kind: 'not-found' };
 
@@ -101,5 +116,7 @@ export async function decidePageAccess(request: NextRequest): Promise<PageAccess
   if ((rule.resource === 'cluster-address' || rule.resource === 'finding') && id && !(await resourceVisible(state.viewer, rule.resource, id))) {
     return { kind: 'not-found' };
   }
+  const landing = request.nextUrl.pathname === '/' && request.nextUrl.search === '' ? landingFor(state.viewer) : null;
+  if (landing) return { kind: 'redirect', to: landing };
   return { kind: 'allow' };
 }

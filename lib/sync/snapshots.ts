@@ -133,7 +133,9 @@ async function writePolicyDay(client: Client, today: string): Promise<void> {
   await client.query('DELETE FROM policy_compliance_snapshots WHERE day = $1::date', [today]);
   await client.query(
     `WITH s AS (
-       SELECT p.cluster_id, c.team, COALESCE(p.policy_set_definition_id, p.policy_assignment_id) AS initiative,
+       -- An initiative by its definition; a single-policy assignment by its name (the same assignment made in several
+       -- subscriptions is one line, not one per subscription).
+       SELECT p.cluster_id, c.team, COALESCE(p.policy_set_definition_id, p.policy_assignment_name, p.policy_assignment_id) AS initiative,
               COALESCE(p.policy_assignment_name, p.policy_set_definition_id, p.policy_assignment_id) AS initiative_name, p.compliant, p.non_compliant
          FROM policy_compliance_summary p LEFT JOIN clusters c ON c.id = p.cluster_id
      )
