@@ -51,7 +51,7 @@ function monitoringOf(raw: unknown): boolean | null {
 
 const CLUSTER_CHECKS = {
   'cluster-network-policy': {
-    title: 'Network policy engine enabled on the cluster',
+    title: 'Clusters should run a network policy engine',
     severity: 'medium',
     remediation: 'Create the cluster (or update it) with a network policy engine — Azure, Calico or Cilium — and add network policies per namespace.',
     evaluate: ({ facts }) =>
@@ -62,25 +62,25 @@ const CLUSTER_CHECKS = {
           : { pass: false, observed: 'no network policy engine' },
   },
   'cluster-monitoring-enabled': {
-    title: 'Cluster onboarded to Azure Monitor',
+    title: 'Clusters should be onboarded to Azure Monitor',
     severity: 'medium',
     remediation: 'Enable Container insights (the monitoring add-on) or managed Prometheus on the cluster.',
     evaluate: ({ raw }) => yesNo(monitoringOf(raw), 'Container insights or Azure Monitor metrics enabled', 'neither Container insights nor Azure Monitor metrics enabled'),
   },
   'cluster-local-accounts-disabled': {
-    title: 'Local Kubernetes accounts disabled',
+    title: 'Clusters should have local Kubernetes accounts disabled',
     severity: 'medium',
     remediation: 'Turn off local accounts (`az aks update --disable-local-accounts`) so every sign-in goes through Entra ID.',
     evaluate: ({ facts }) => yesNo(facts.localAccountsDisabled, 'local accounts disabled', 'local accounts enabled'),
   },
   'cluster-entra-integration': {
-    title: 'Entra ID integration with Kubernetes RBAC',
+    title: 'Clusters should use Entra ID integration for Kubernetes sign-in',
     severity: 'high',
     remediation: 'Enable the AKS-managed Entra ID integration, preferably with Azure RBAC for Kubernetes authorization.',
     evaluate: ({ facts }) => yesNo(facts.entraIntegration, facts.azureRbac ? 'Entra ID integration with Azure RBAC' : 'Entra ID integration', 'no Entra ID integration'),
   },
   'cluster-api-server-restricted': {
-    title: 'API server private or limited to authorised IP ranges',
+    title: 'Cluster API servers should be private or limited to authorised IP ranges',
     severity: 'high',
     remediation: 'Make the cluster private, or set authorised IP ranges on its API server.',
     evaluate: ({ facts }) =>
@@ -93,19 +93,19 @@ const CLUSTER_CHECKS = {
             : { pass: false, observed: 'public API server open to any address' },
   },
   'cluster-defender-profile': {
-    title: 'Defender sensor enabled on the cluster',
+    title: 'Clusters should run the Defender sensor',
     severity: 'high',
     remediation: 'Enable the Defender for Containers sensor (security profile) on the cluster.',
     evaluate: ({ facts }) => yesNo(facts.defenderProfile, 'Defender sensor enabled', 'Defender sensor not enabled'),
   },
   'cluster-azure-policy-addon': {
-    title: 'Azure Policy add-on installed',
+    title: 'Clusters should have the Azure Policy add-on installed',
     severity: 'medium',
     remediation: 'Enable the Azure Policy add-on so Gatekeeper enforces the assigned Kubernetes policies.',
     evaluate: ({ facts }) => yesNo(facts.azurePolicyAddon, 'Azure Policy add-on enabled', 'Azure Policy add-on not enabled'),
   },
   'cluster-kubernetes-version-supported': {
-    title: 'Kubernetes version supported in the region',
+    title: 'Clusters should run a Kubernetes version AKS supports in their region',
     severity: 'high',
     remediation: 'Upgrade the cluster to a Kubernetes minor version AKS supports in its region.',
     evaluate: ({ facts, region }) => {
@@ -117,14 +117,14 @@ const CLUSTER_CHECKS = {
     },
   },
   'cluster-auto-upgrade-channel': {
-    title: 'Automatic cluster upgrade channel set',
+    title: 'Clusters should have an automatic upgrade channel',
     severity: 'low',
     remediation: 'Set an auto-upgrade channel (patch or stable) with a planned maintenance window.',
     evaluate: ({ facts }) =>
       facts.upgradeChannel === null ? null : yesNo(facts.upgradeChannel.toLowerCase() !== 'none', `auto-upgrade channel: ${facts.upgradeChannel}`, 'auto-upgrade channel: none'),
   },
   'cluster-node-os-upgrade-channel': {
-    title: 'Node OS security updates applied automatically',
+    title: 'Node OS security updates should be applied automatically',
     severity: 'medium',
     remediation: 'Set the node OS upgrade channel to NodeImage or SecurityPatch.',
     evaluate: ({ facts }) =>
@@ -133,7 +133,7 @@ const CLUSTER_CHECKS = {
         : yesNo(AUTOMATIC_OS_CHANNELS.includes(facts.nodeOsUpgradeChannel.toLowerCase()), `node OS channel: ${facts.nodeOsUpgradeChannel}`, `node OS channel: ${facts.nodeOsUpgradeChannel}`),
   },
   'cluster-node-image-current': {
-    title: `Node images newer than ${NODE_IMAGE_MAX_AGE_DAYS} days`,
+    title: `Node images should be newer than ${NODE_IMAGE_MAX_AGE_DAYS} days`,
     severity: 'medium',
     remediation: 'Upgrade the node image of every node pool (`az aks nodepool upgrade --node-image-only`), or let the NodeImage channel do it.',
     evaluate: ({ facts, now }) => {
@@ -143,14 +143,14 @@ const CLUSTER_CHECKS = {
     },
   },
   'cluster-workload-identity': {
-    title: 'Workload identity enabled',
+    title: 'Clusters should have workload identity enabled',
     severity: 'low',
     remediation: 'Enable the OIDC issuer and workload identity so pods use federated credentials instead of stored secrets.',
     evaluate: ({ facts }) =>
       facts.workloadIdentity === null ? null : yesNo(facts.workloadIdentity && facts.oidcIssuer !== false, 'workload identity and OIDC issuer enabled', 'workload identity or OIDC issuer not enabled'),
   },
   'cluster-keyvault-secrets-provider': {
-    title: 'Key Vault secrets provider enabled',
+    title: 'Clusters should use the Key Vault secrets provider',
     severity: 'low',
     remediation: 'Enable the Azure Key Vault provider for Secrets Store CSI Driver and mount secrets from Key Vault.',
     evaluate: ({ facts }) => yesNo(facts.keyVaultSecretsProvider, 'Key Vault secrets provider enabled', 'Key Vault secrets provider not enabled'),
@@ -159,19 +159,19 @@ const CLUSTER_CHECKS = {
 
 const REGISTRY_CHECKS = {
   'registry-admin-user-disabled': {
-    title: 'Registry admin user disabled',
+    title: 'Registries should have the admin user disabled',
     severity: 'medium',
     remediation: 'Disable the admin user and pull with managed identities or scoped tokens.',
     evaluate: (r) => (r.adminUserEnabled === null ? null : yesNo(!r.adminUserEnabled, 'admin user disabled', 'admin user enabled')),
   },
   'registry-anonymous-pull-disabled': {
-    title: 'Anonymous pull disabled on the registry',
+    title: 'Registries should not allow anonymous pull',
     severity: 'medium',
     remediation: 'Turn off anonymous pull access.',
     evaluate: (r) => (r.anonymousPullEnabled === null ? null : yesNo(!r.anonymousPullEnabled, 'anonymous pull disabled', 'anonymous pull enabled')),
   },
   'registry-public-network-disabled': {
-    title: 'Registry not reachable from the public internet',
+    title: 'Registries should not be reachable from the public internet',
     severity: 'medium',
     remediation: 'Disable public network access and reach the registry through a private endpoint.',
     evaluate: (r) =>
