@@ -34,7 +34,9 @@ export const A11Y_PAGES: Readonly<Record<string, A11yPageEntry | A11ySkipped>> =
     skip: 'needs a signed-in account without any app role, and every demo user has one; it renders the same AuthCard as /sign-in and /mfa-required, which are checked',
   },
   'app/mfa-required/page.tsx': { url: '/mfa-required', as: 'without-mfa' },
-  'app/(dashboard)/page.tsx': { url: '/', alsoVisit: ['/?role=all'] },
+  // A bare `/` sends a manager to their landing (/trends, lib/auth/page-access.ts ROLE_LANDING): every role opens the
+  // overview by its own link (`?role=all`), and the first role also checks the bare address.
+  'app/(dashboard)/page.tsx': { url: '/?role=all', alsoVisit: ['/'] },
   'app/(dashboard)/clusters/page.tsx': { url: '/clusters' },
   'app/(dashboard)/clusters/[id]/page.tsx': {
     skip: 'only redirects an id-style bookmark to the readable address /clusters/<subscription>/<resource group>/<name>, which is checked below',

@@ -115,11 +115,11 @@ export async function getTrendReport(viewer: Viewer, input: TrendReportInput, db
   const from = isoDay(new Date(today.getTime() - (input.days - 1) * DAY_MS));
   const scope = await snapshotScopeSql(viewer, input, db);
   const inRange = Prisma.sql`s.day BETWEEN ${from}::date AND ${to}::date`;
-  const [open, changes, ttrSev, ttrTeam, breaches, policy] = await Promise.all([
-    db.$queryRaw<{ day: Date; severity: Severity; n: number }[]>`
-      SELECT s.day, s.severity::text AS severity, sum(s.open)::int AS n FROM posture_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.day, s.severity`,
-    db.$queryRaw<{ day: Date; opened: number; fixed: number }[]>`
-      SELECT s.day, sum(s.opened)::int AS opened, sum(s.fixed)::int AS fixed FROM posture_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.day`,
+  // One pass over the scope's posture rows gives the open series and the new/fixed counts.
+  const [open, ttrSev, ttrTeam, breaches, policy] = await Promise.all([
+    db.$queryRaw<{ day: Date; severity: Severity; n: number; opened: number; fixed: number }[]>`
+      SELECT s.day, s.severity::text AS severity, sum(s.open)::int AS n, sum(s.opened)::int AS opened, sum(s.fixed)::int AS fixed
+        FROM posture_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.day, s.severity`,
     db.$queryRaw<{ key: string; ttr_days: number; fixed: number }[]>`
       SELECT s.severity::text AS key, s.ttr_days, sum(s.fixed)::int AS fixed FROM remediation_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.severity, s.ttr_days`,
     db.$queryRaw<{ key: string; ttr_days: number; fixed: number }[]>`
@@ -147,7 +147,7 @@ export async function getTrendReport(viewer: Viewer, input: TrendReportInput, db
   return {
     range: { from, to, days: input.days },
     open: severitySeries(open, to),
-    newVsFixed: newVsFixedPerWeek(changes.map((r) => ({ day: isoDay(r.day), opened: r.opened, fixed: r.fixed }))),
+    newVsFixed: newVsFixedPerWeek(open.map((r) => ({ day: isoDay(r.day), opened: r.opened, fixed: r.fixed }))),
     ttrBySeverity: ttrRows(ttrSev, SEVERITIES),
     ttrByTeam: ttrRows(ttrTeam, teams),
     breaches: severitySeries(breaches, to),

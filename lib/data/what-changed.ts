@@ -123,7 +123,8 @@ export async function getWhatChanged(viewer: Viewer, input: WhatChangedInput, db
   const severities = [...WHAT_CHANGED_SEVERITIES];
 
   const findingLines = async (column: 'first_seen_at' | 'resolved_at') => {
-    const range = Prisma.sql`f.severity::text = ANY(${severities}::text[]) AND f.${Prisma.raw(column)} >= ${from} AND f.${Prisma.raw(column)} < ${to}`;
+    // The column is compared uncast so the (severity, first_seen_at | resolved_at) index serves the range.
+    const range = Prisma.sql`f.severity = ANY(${severities}::"Severity"[]) AND f.${Prisma.raw(column)} >= ${from} AND f.${Prisma.raw(column)} < ${to}`;
     const fixed = column === 'resolved_at' ? Prisma.sql`AND f.status = 'resolved'` : Prisma.empty;
     const [rows, total] = await Promise.all([
       db.$queryRaw<{ id: bigint; title: string; severity: Severity; status: FindingStatus; source: string; cluster_id: string | null; cluster_name: string | null; team: string | null; at: Date }[]>`

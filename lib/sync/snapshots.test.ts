@@ -128,4 +128,13 @@ describe('trend snapshots', () => {
     expect(await open('all', '2026-11-27')).toEqual({ open: 2, opened: 0, fixed: 0 });
     expect((await q(`SELECT count(*)::int AS n FROM policy_compliance_snapshots`)).rows[0].n).toBeGreaterThan(0);
   });
+
+  it('never counts below zero when a source dates the fix before the first sighting', async () => {
+    await q(`INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+             first_seen_at, last_seen_at, resolved_at, last_run_id, raw)
+             VALUES ($1, 'G', 'policy', 'G', 'G', 'low', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-11-25T08:00:00Z', now(), '2026-11-20T08:00:00Z', 1, '{}')`, [SOURCE]);
+    await rebuildSnapshots(client, at('2026-11-30'));
+    expect((await q(`SELECT count(*)::int AS n FROM posture_snapshots WHERE open < 0`)).rows[0].n).toBe(0);
+    expect((await q(`SELECT opened, fixed, open FROM posture_snapshots WHERE scope = 'cb' AND day = '2026-11-25' AND severity = 'low'`)).rows).toEqual([{ opened: 1, fixed: 1, open: 0 }]);
+  });
 });

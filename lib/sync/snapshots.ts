@@ -54,7 +54,11 @@ async function writeFindingDays(client: Client, source: string, from: string, to
   await client.query(
     `WITH cand AS (
        SELECT f.cluster_id, c.team, f.stage, f.severity, (f.first_seen_at AT TIME ZONE 'UTC')::date AS first_day,
-              (f.resolved_at AT TIME ZONE 'UTC')::date AS resolved_day
+              -- A source can date the resolution before our first sighting (policy evaluated earlier than we first saw
+              -- it): it counts as fixed on the day it was first seen, never as −1 open before it.
+              -- (GREATEST skips NULLs, so an open finding is kept open explicitly.)
+              CASE WHEN f.resolved_at IS NOT NULL
+                   THEN GREATEST((f.resolved_at AT TIME ZONE 'UTC')::date, (f.first_seen_at AT TIME ZONE 'UTC')::date) END AS resolved_day
          FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
         WHERE f.source = $1 AND f.status <> 'dismissed'
           AND f.first_seen_at < ${MIDNIGHT('$3')} + interval '1 day'
