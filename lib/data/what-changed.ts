@@ -132,7 +132,9 @@ export async function getWhatChanged(viewer: Viewer, input: WhatChangedInput, db
                f.${Prisma.raw(column)} AS at
           FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
          WHERE ${range} ${fixed} AND ${findingWhere}
-         ORDER BY f.severity, f.${Prisma.raw(column)} DESC, f.id DESC
+         -- Most severe first, then in the order they arrived: the index order, so LIMIT stops early even in a week with
+         -- tens of thousands of new findings (a sort of the whole week otherwise).
+         ORDER BY f.severity, f.${Prisma.raw(column)}
          LIMIT ${limit}`,
       db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM findings f WHERE ${range} ${fixed} AND ${findingWhere}`,
     ]);
