@@ -110,9 +110,17 @@ export async function reopenExpiredAcceptances(client: pg.PoolClient | pg.Pool, 
         WHERE status = 'risk_accepted' AND accepted_until <= $1
        RETURNING finding_id, accepted_until
      )
-     INSERT INTO triage_events (finding_id, at, actor_id, actor_name, kind, from_value, to_value, comment)
-     SELECT finding_id, $1, $2, $3, 'reopen', 'risk_accepted', 'new',
-            'Risk acceptance expired on ' || to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC; reopened automatically.'
+     , history AS (
+       INSERT INTO triage_events (finding_id, at, actor_id, actor_name, kind, from_value, to_value, comment)
+       SELECT finding_id, $1, $2, $3, 'reopen', 'risk_accepted', 'new',
+              'Risk acceptance expired on ' || to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC; reopened automatically.'
+         FROM reopened
+     )
+     -- The system's change is audited like a person's: actor system, before and after, same transaction.
+     INSERT INTO audit_log (at, actor_id, actor_name, action, outcome, target_type, target_id, before, after)
+     SELECT $1, $2, $3, 'triage.reopen', 'success', 'triage-item', finding_id::text,
+            jsonb_build_object('status', 'risk_accepted', 'acceptedUntil', to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+            jsonb_build_object('status', 'new')
        FROM reopened`,
     [now, SYSTEM_ACTOR.id, SYSTEM_ACTOR.name],
   );
