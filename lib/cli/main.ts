@@ -16,6 +16,7 @@ import { openAzure } from '../runtime/open-azure';
 import { runBatches } from '../sync/run-source';
 import { syncAll } from '../sync/sync-all';
 import { processIo, type CliIo } from './output';
+import { DIGEST_USAGE, runDigestCommand } from './digest';
 import { ImportFileError, readImportFile } from './read-import-file';
 
 const USAGE = `Usage: npm run posture -- <command> [options]
@@ -24,6 +25,7 @@ Commands:
   sync [--source <id>]...        Pull every source once (or only the named ones) into the cache.
   import <file> [--source <id>]  Import a saved Azure REST or Resource Graph response (JSON).
   stats [--json]                 Counts of findings by source, severity and stage.
+${DIGEST_USAGE}
 
 Sources: ${SOURCE_IDS.join(', ')}`;
 
@@ -132,6 +134,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource: R
           }
         });
       }
+      case 'digest':
+        return await runDigestCommand(rest, env, io, withDatabase);
       case undefined:
       case 'help':
       case '--help':

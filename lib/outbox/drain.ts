@@ -80,7 +80,8 @@ async function drainOne(client: pg.PoolClient, options: DrainOptions, kinds: str
     } else {
       const status = failure instanceof OutboxSendError ? failure.status : null;
       const retryAfterMs = failure instanceof OutboxSendError ? failure.retryAfterMs : null;
-      const decision = decideAfterFailure({ attempts, status, retryAfterMs, now, random: options.random });
+      const permanent = failure instanceof OutboxSendError && failure.permanent;
+      const decision = decideAfterFailure({ attempts, status, retryAfterMs, now, random: options.random, permanent });
       await client.query(
         `UPDATE outbox SET state = $2::"OutboxState", attempts = $3, next_attempt_at = COALESCE($4, next_attempt_at), last_error = $5, last_status = $6, updated_at = $7
           WHERE id = $1`,

@@ -40,8 +40,8 @@ export function isPermanentStatus(status: number | null): boolean {
 export type FailureDecision = { state: 'failed'; nextAttemptAt: Date } | { state: 'given_up'; nextAttemptAt: null };
 
 /** After a failed attempt (`attempts` counts it): retry at a time, or give up. */
-export function decideAfterFailure(input: { attempts: number; status: number | null; retryAfterMs: number | null; now: Date; random?: () => number }): FailureDecision {
-  if (isPermanentStatus(input.status) || input.attempts >= OUTBOX_RETRY.maxAttempts) return { state: 'given_up', nextAttemptAt: null };
+export function decideAfterFailure(input: { attempts: number; status: number | null; retryAfterMs: number | null; now: Date; random?: () => number; permanent?: boolean }): FailureDecision {
+  if (input.permanent || isPermanentStatus(input.status) || input.attempts >= OUTBOX_RETRY.maxAttempts) return { state: 'given_up', nextAttemptAt: null };
   const delay = input.retryAfterMs ?? backoffDelayMs(input.attempts, input.random);
   return { state: 'failed', nextAttemptAt: new Date(input.now.getTime() + delay) };
 }

@@ -35,6 +35,8 @@ export class OutboxSendError extends Error {
     message: string,
     readonly status: number | null,
     readonly retryAfterMs: number | null = null,
+    /** Asking again cannot help (nothing configured to send it to): give up now. */
+    readonly permanent = false,
   ) {
     super(message);
     this.name = 'OutboxSendError';
