@@ -8,7 +8,7 @@ describe('write-back status for people', () => {
   it('says which stay local and why', () => {
     expect(writeBackLabel(writeBackStatusOf('defender-alert', false, null))).toBe('Local only (write-back off)');
     expect(writeBackLabel(writeBackStatusOf('defender-vulnerability', true, null))).toBe('Local only');
-    expect(writeBackLabel(writeBackStatusOf('sentinel-incident', true, null))).toBe('Write-back to Sentinel on');
+    expect(writeBackLabel(writeBackStatusOf('sentinel-incident', true, null))).toBe('No change sent to Sentinel yet');
   });
 
   it('names the target and the outcome', () => {

@@ -49,7 +49,7 @@ export function writeBackLabel(s: WriteBackStatus): string {
     case 'local':
       return s.reason === 'off' ? 'Local only (write-back off)' : 'Local only';
     case 'none':
-      return `Write-back to ${s.target} on`;
+      return `No change sent to ${s.target} yet`;
     case 'pending':
       return `Pending write-back to ${s.target}`;
     case 'failed':
