@@ -16,6 +16,7 @@ import { createDemoCredential } from '../demo/static-credential';
 import { ensureDevCertificate } from '../demo/tls';
 import { drainOutbox } from '../outbox/drain';
 import { syncAll } from '../sync/sync-all';
+import { reopenExpiredAcceptances } from '../sync/sync-triage-queue';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { writeBackChannels } from './write-back-channels';
 import { writeBackLabel } from './write-back-status';
@@ -148,6 +149,27 @@ describe('triage write-back through the outbox', () => {
     const audit = await db.pool.query<{ outcome: string }>(`SELECT outcome::text FROM audit_log WHERE action = 'triage.write_back' AND target_id = $1`, [alert.id]);
     expect(audit.rows).toEqual([{ outcome: 'failure' }]);
     standIn.setFaults({});
+  });
+
+  it('an accepted risk dismisses the alert in Defender; at expiry the reopening activates it again, so the next sync keeps it open', async () => {
+    const [, , , , alert] = await openItems('defender-alert');
+    if (!alert) throw new Error('the demo tenant has too few open alerts');
+    const until = later(7 * 24 * 60);
+    await applyTriageAction(analyst, alert.id, { action: { type: 'accept', justification: 'Compensating network policy in place.', acceptedUntil: until.toISOString() } }, null, prisma, NOW, { writeBack: true });
+    expect(await drain(NOW)).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+    expect(standIn.triageWrites().alerts[alert.name.toLowerCase()]).toBe('Dismissed');
+
+    expect(await reopenExpiredAcceptances(db.pool, until, { writeBack: true })).toBe(1);
+    expect((await outboxOf(alert.id)).map((r) => [r.state, r.payload])).toEqual([
+      ['sent', expect.objectContaining({ action: 'dismiss' })],
+      ['pending', expect.objectContaining({ action: 'activate' })],
+    ]);
+    expect(await drain(until)).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+    expect(standIn.triageWrites().alerts[alert.name.toLowerCase()]).toBe('Active');
+
+    await syncAll(db.pool, azure, { trigger: 'cli', only: ['defender-alert'], now: () => new Date(until.getTime() + 60_000) });
+    const item = await db.pool.query<{ status: string; source_open: boolean }>('SELECT status::text, source_open FROM triage_items WHERE finding_id = $1', [alert.id]);
+    expect(item.rows).toEqual([{ status: 'new', source_open: true }]);
   });
 
   it('with write-back off, a change stays local: nothing is queued', async () => {
