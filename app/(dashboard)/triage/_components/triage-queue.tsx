@@ -214,9 +214,9 @@ export function TriageQueue({ initialPage, params, canTriage, me }: TriageQueueP
                     <time dateTime={item.detectedAt} title={item.detectedAt}>{formatRelativeTime(item.detectedAt, query.data.readAt)}</time>
                   </TableCell>
                   <TableCell className="text-sm" data-testid="owner">{item.owner ? (item.owner.name ?? item.owner.id) : <span className="text-muted-foreground">Unassigned</span>}</TableCell>
-                  <TableCell data-testid="status">
+                  <TableCell>
                     <div className="flex flex-col items-start gap-1">
-                      <TriageStatusBadge status={item.status} expired={item.acceptanceExpired} />
+                      <span data-testid="status"><TriageStatusBadge status={item.status} expired={item.acceptanceExpired} /></span>
                       {/* Only where there is something to say: a write-back in flight, done, failed, or switched off. */}
                       {item.writeBack.state !== 'none' && !(item.writeBack.state === 'local' && item.writeBack.reason === 'unsupported') ? <WriteBackBadge status={item.writeBack} /> : null}
                     </div>
