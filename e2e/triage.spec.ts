@@ -117,12 +117,21 @@ test.describe('security triage (demo tenant)', () => {
     await actions.getByRole('button', { name: `Accept risk until ${until}` }).click();
     await expect(actions.getByTestId('status')).toHaveText('Risk accepted');
     await expect(page.getByTestId('history')).toContainText('accepted the risk');
+    // The change goes back to Defender through the outbox: pending at first, synced once the worker has drained it.
+    await page.reload();
+    await expect(page.getByTestId('write-back')).toHaveText(/^(Pending write-back to Defender|Synced to Defender)$/);
+    await page.screenshot({ path: `${SHOTS}/triage-item-write-back-security.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/triage-item-write-back-security-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Accepted risk leaves the default queue but stays visible under "Risk accepted".
     await triage.goto('');
     expect(await triage.rowIds()).not.toContain(other);
     await triage.goto('?status=accepted');
     expect(await triage.rowIds()).toContain(other);
+    await expect(triage.queue.getByTestId('write-back').first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/triage-queue-write-back-security.png` });
 
     // Both actions are in the audit log.
     await page.goto('/admin/audit?action=triage.assign');

@@ -18,6 +18,12 @@ const int = (fallback: number, min: number, max: number) =>
 
 const guid = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'expected a GUID');
 
+/** An https URL, or http on loopback (a local receiver in tests and demos). */
+const webhookUrl = z.url({ protocol: /^https?$/ }).refine((u) => {
+  const url = new URL(u);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}, 'must be an https URL (http only on loopback)');
+
 const envObject = z
   .object({
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('production')),
@@ -141,6 +147,36 @@ const envObject = z
      * sign-in limit and the audit log). 0: none, the socket's address is the client's.
      */
     TRUSTED_PROXY_HOPS: int(0, 0, 10),
+    // ---- Outbox: triage write-back and the weekly digest (lib/outbox, lib/digest) ----
+    /**
+     * Send triage status changes of Defender alerts and Sentinel incidents back to Azure. Unset: on in demo mode (the
+     * stand-in records them), off in azure mode (it needs the Security Admin / Microsoft Sentinel Responder role).
+     */
+    TRIAGE_WRITE_BACK: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').optional()),
+    /** Seconds between outbox drains in `npm start` (write-backs and digests); 0 turns the worker off. */
+    OUTBOX_INTERVAL_SECONDS: int(15, 0, 3600),
+    /** Teams Incoming Webhook / Workflows URL per team, as JSON: {"payments":"https://…"}. https only (http on loopback). */
+    DIGEST_TEAMS_WEBHOOK_URLS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s, ctx) => {
+          try {
+            return JSON.parse(s) as unknown;
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'must be JSON: {"team":"https://…"}' });
+            return z.NEVER;
+          }
+        })
+        .pipe(z.record(z.string().min(1), webhookUrl))
+        .optional(),
+    ),
+    /** Webhook for the whole estate's digest. */
+    DIGEST_ESTATE_WEBHOOK_URL: z.preprocess(emptyToUndefined, webhookUrl.optional()),
+    /** Weekday the scheduler sends last week's digest (UTC). */
+    DIGEST_DAY: z.preprocess(emptyToUndefined, z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']).default('mon')),
+    /** Public base URL the digest links to (https://posture.example.com). Default: AUTH_URL. */
+    DIGEST_BASE_URL: z.preprocess(emptyToUndefined, webhookUrl.optional()),
   });
 
 /** Every variable the app reads; the README's configuration table must list each one (lib/env.test.ts). */
@@ -150,6 +186,7 @@ export const envSchema = envObject
   .transform((env) => ({
     ...env,
     POSTURE_MODE: env.POSTURE_MODE ?? (env.AZURE_SUBSCRIPTION_IDS ? 'azure' : 'demo'),
+    TRIAGE_WRITE_BACK: env.TRIAGE_WRITE_BACK ?? (env.POSTURE_MODE ?? (env.AZURE_SUBSCRIPTION_IDS ? 'azure' : 'demo')) === 'demo',
   }))
   .superRefine((env, ctx) => {
     if (env.POSTURE_MODE === 'azure' && !env.AZURE_SUBSCRIPTION_IDS) {

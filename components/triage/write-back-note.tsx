@@ -1,7 +1,7 @@
-import { CloudOff } from 'lucide-react';
+import { CloudOff, RefreshCw } from 'lucide-react';
 
-/** Says where a triage change goes. Write-back to Defender and Sentinel is not switched on, so changes stay here. */
-export function WriteBackNote({ canTriage }: { canTriage: boolean }) {
+/** Says where a triage change goes: back to Defender and Sentinel when write-back is on, otherwise nowhere. */
+export function WriteBackNote({ canTriage, writeBackEnabled }: { canTriage: boolean; writeBackEnabled: boolean }) {
   if (!canTriage) {
     return (
       <p className="rounded-md border bg-muted px-2.5 py-1 text-xs text-muted-foreground" data-testid="read-only-note">
@@ -9,10 +9,18 @@ export function WriteBackNote({ canTriage }: { canTriage: boolean }) {
       </p>
     );
   }
+  if (writeBackEnabled) {
+    return (
+      <p className="inline-flex items-center gap-1.5 rounded-md border bg-muted px-2.5 py-1 text-xs text-muted-foreground" data-testid="write-back-note">
+        <RefreshCw aria-hidden="true" className="size-3.5" />
+        Write-back on — status changes of Defender alerts and Sentinel incidents go back to Azure; other findings stay here.
+      </p>
+    );
+  }
   return (
     <p className="inline-flex items-center gap-1.5 rounded-md border bg-muted px-2.5 py-1 text-xs text-muted-foreground" data-testid="write-back-note">
       <CloudOff aria-hidden="true" className="size-3.5" />
-      Local only — changes stay in this dashboard; they are not written back to Defender or Sentinel.
+      Local only (write-back off) — changes stay in this dashboard; they are not written back to Defender or Sentinel.
     </p>
   );
 }

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = {
   'triage.accept_risk': 'Risk accepted (with expiry)',
   'triage.sla_update': 'Triage SLA changed',
   'findings.export': 'Findings exported',
+  'triage.reopen': 'Risk acceptance expired; item reopened',
+  'triage.write_back': 'Triage change written back to Azure',
+  'digest.send': 'Weekly digest sent',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

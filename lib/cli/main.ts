@@ -17,6 +17,7 @@ import { runBatches } from '../sync/run-source';
 import { rebuildSnapshots } from '../sync/snapshots';
 import { syncAll } from '../sync/sync-all';
 import { processIo, type CliIo } from './output';
+import { DIGEST_USAGE, runDigestCommand } from './digest';
 import { ImportFileError, readImportFile } from './read-import-file';
 
 const USAGE = `Usage: npm run posture -- <command> [options]
@@ -26,6 +27,7 @@ Commands:
   import <file> [--source <id>]  Import a saved Azure REST or Resource Graph response (JSON).
   stats [--json]                 Counts of findings by source, severity and stage.
   snapshots rebuild              Rewrite the trend snapshots (400 days) from first-seen and resolved dates.
+${DIGEST_USAGE}
 
 Sources: ${SOURCE_IDS.join(', ')}`;
 
@@ -154,6 +156,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, envSource: R
           }
         });
       }
+      case 'digest':
+        return await runDigestCommand(rest, env, io, withDatabase);
       case undefined:
       case 'help':
       case '--help':

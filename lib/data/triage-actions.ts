@@ -10,6 +10,10 @@ import { getPrisma } from '../db/prisma';
 import type { TriageStatus } from '../domain/triage-status';
 import { AppError } from '../errors';
 import { planTriageChange } from '../triage/plan-change';
+import { planWriteBack } from '../triage/write-back';
+import { enqueueOutbox } from '../outbox/enqueue';
+import { getEnv } from '../env';
+import { randomUUID } from 'node:crypto';
 import type { TriageAction } from '../validation/triage';
 import { triageScopeSql, notFound } from './scope';
 import { getTriageQueueItem, type TriageQueueItem } from './triage';
@@ -22,6 +26,13 @@ interface LockedRow {
   accepted_until: Date | null;
   justification: string | null;
   version: number;
+  source: string;
+  source_key: string;
+}
+
+export interface TriageActionOptions {
+  /** Default: TRIAGE_WRITE_BACK. */
+  writeBack?: boolean;
 }
 
 async function applyOne(
@@ -32,10 +43,11 @@ async function applyOne(
   expectedVersion: number | undefined,
   request: AuditRequestInfo | null,
   now: Date,
+  writeBack: boolean,
 ): Promise<void> {
   const rows = await tx.$queryRaw<LockedRow[]>`
-    SELECT f.finding_id, f.status, f.owner_id, f.owner_name, f.accepted_until, f.justification, f.version
-      FROM triage_items f WHERE f.finding_id = ${id} AND ${triageScopeSql(viewer)} FOR UPDATE`;
+    SELECT f.finding_id, f.status, f.owner_id, f.owner_name, f.accepted_until, f.justification, f.version, f.source, fd.source_key
+      FROM triage_items f JOIN findings fd ON fd.id = f.finding_id WHERE f.finding_id = ${id} AND ${triageScopeSql(viewer)} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound('That triage item');
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
@@ -63,6 +75,10 @@ async function applyOne(
     data: plan.events.map((e) => ({ findingId: id, at: now, actorId: viewer.id, actorName: viewer.name, kind: e.kind, fromValue: e.from, toValue: e.to, comment: e.comment })),
   });
   await recordAudit(tx, { actor: viewer, action: plan.audit, outcome: 'success', target: { type: 'triage-item', id: id.toString() }, before: plan.before, after: plan.after, request });
+  // The write-back is promised in the same transaction: the change and its outbox rows commit together.
+  if (writeBack) {
+    await enqueueOutbox(tx, planWriteBack({ findingId: id, source: row.source, armId: row.source_key }, plan.next, plan.events, { name: viewer.name }, randomUUID), now);
+  }
 }
 
 export async function applyTriageAction(
@@ -72,9 +88,11 @@ export async function applyTriageAction(
   request: AuditRequestInfo | null,
   db: PrismaClient = getPrisma(),
   now = new Date(),
+  options: TriageActionOptions = {},
 ): Promise<TriageQueueItem> {
   assertCan(viewer, 'findings.triage');
-  await db.$transaction((tx) => applyOne(tx, viewer, BigInt(id), input.action, input.expectedVersion, request, now));
+  const writeBack = options.writeBack ?? getEnv().TRIAGE_WRITE_BACK;
+  await db.$transaction((tx) => applyOne(tx, viewer, BigInt(id), input.action, input.expectedVersion, request, now, writeBack));
   return getTriageQueueItem(viewer, id, db, now);
 }
 
@@ -85,12 +103,14 @@ export async function applyBulkTriageAction(
   request: AuditRequestInfo | null,
   db: PrismaClient = getPrisma(),
   now = new Date(),
+  options: TriageActionOptions = {},
 ): Promise<TriageQueueItem[]> {
   assertCan(viewer, 'findings.triage');
+  const writeBack = options.writeBack ?? getEnv().TRIAGE_WRITE_BACK;
   // A fixed lock order, so two people's overlapping selections cannot deadlock.
   const ids = [...new Set(input.ids)].map((x) => BigInt(x)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await db.$transaction(async (tx) => {
-    for (const id of ids) await applyOne(tx, viewer, id, input.action, undefined, request, now);
+    for (const id of ids) await applyOne(tx, viewer, id, input.action, undefined, request, now, writeBack);
   });
   return Promise.all(ids.map((id) => getTriageQueueItem(viewer, id.toString(), db, now)));
 }

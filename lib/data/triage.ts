@@ -8,6 +8,8 @@ import { getPrisma } from '../db/prisma';
 import type { FindingKind, Severity } from '../domain/model';
 import type { TriageStatus } from '../domain/triage-status';
 import { slaStateOf, type SlaState } from '../triage/sla';
+import { writeBackStatusOf, type WriteBackStatus } from '../triage/write-back-status';
+import { getEnv } from '../env';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '../validation/triage';
 import { clusterScope, triageScopeSql, notFound } from './scope';
 
@@ -33,6 +35,8 @@ export interface TriageQueueItem {
   /** Alerts folded under this incident. */
   alertCount: number;
   version: number;
+  /** Whether the change went back to Defender/Sentinel, is waiting, failed (and when it retries), or stays local. */
+  writeBack: WriteBackStatus;
 }
 
 export interface TriageQueuePage {
@@ -128,6 +132,7 @@ interface QueueRow {
   source_open: boolean;
   alert_count: number;
   version: number;
+  write_back: unknown;
 }
 
 const queueColumns = Prisma.sql`
@@ -138,13 +143,22 @@ const queueColumns = Prisma.sql`
   COALESCE(e.target_name, NULLIF(im.repository, '') || COALESCE(':' || im.tags[1], ''), rg.name) AS target_name,
   f.detected_at, f.due_at, f.accepted_until, f.reopened_at,
   f.source_open, f.version,
-  (SELECT count(*)::int FROM triage_items ch WHERE ch.parent_id = f.finding_id) AS alert_count`;
+  (SELECT count(*)::int FROM triage_items ch WHERE ch.parent_id = f.finding_id) AS alert_count,
+  -- The write-back row that matters most: one still waiting or failed, else the latest; a given-up one until a
+  -- later one was sent. Per page row, on the outbox's (finding_id, id) index.
+  (SELECT json_build_object('state', o.state, 'attempts', o.attempts, 'nextAttemptAt', o.next_attempt_at, 'lastError', o.last_error,
+                            'lastStatus', o.last_status, 'sentAt', o.sent_at)
+     FROM outbox o
+    WHERE o.finding_id = f.finding_id
+      AND NOT (o.state = 'given_up' AND EXISTS (SELECT 1 FROM outbox s WHERE s.finding_id = o.finding_id AND s.state = 'sent' AND s.id > o.id))
+    ORDER BY CASE o.state WHEN 'failed' THEN 0 WHEN 'pending' THEN 1 WHEN 'given_up' THEN 2 ELSE 3 END, o.id DESC
+    LIMIT 1) AS write_back`;
 
 // Joins by primary key for the page's rows only (the LIMIT applies first on the queue's own index).
 const queueFrom = Prisma.sql`triage_items f LEFT JOIN clusters c ON c.id = f.cluster_id LEFT JOIN security_events e ON e.finding_id = f.finding_id
   LEFT JOIN findings fd ON fd.id = f.finding_id LEFT JOIN images im ON im.digest = fd.image_digest LEFT JOIN registries rg ON rg.id = fd.registry_id`;
 
-export function toQueueItem(r: QueueRow, now: Date): TriageQueueItem {
+export function toQueueItem(r: QueueRow, now: Date, writeBackEnabled = getEnv().TRIAGE_WRITE_BACK): TriageQueueItem {
   const expired = r.status === 'risk_accepted' && r.accepted_until !== null && r.accepted_until <= now;
   const status: TriageStatus = expired ? 'new' : r.status;
   return {
@@ -167,6 +181,7 @@ export function toQueueItem(r: QueueRow, now: Date): TriageQueueItem {
     sourceOpen: r.source_open,
     alertCount: r.alert_count,
     version: r.version,
+    writeBack: writeBackStatusOf(r.source, writeBackEnabled, r.write_back),
   };
 }
 

@@ -17,6 +17,8 @@ export interface ArmStandInFaults {
   failPaths?: RegExp[];
   /** The first request to each distinct matching path answers 429 with Retry-After: 1; later ones succeed. */
   throttleOncePaths?: RegExp[];
+  /** Requests whose path matches answer 403 AuthorizationFailed (an identity without the role, e.g. for write-back). */
+  forbidPaths?: RegExp[];
 }
 
 export interface ArmStandInOptions {
@@ -226,6 +228,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     }
     const apiVersion = url.searchParams.get('api-version');
     if (!apiVersion) throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    if (faults.forbidPaths?.some((p) => p.test(path))) throw new ArmError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '${path}'. (injected)`);
     if (faults.failPaths?.some((p) => p.test(path))) throw new ArmError(500, 'InternalServerError', 'Encountered internal server error. (injected outage)');
     if (faults.throttleOncePaths?.some((p) => p.test(path)) && !throttled.has(path.toLowerCase())) {
       throttled.add(path.toLowerCase());

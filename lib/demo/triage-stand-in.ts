@@ -41,6 +41,22 @@ export function createTriageStandIn(tenant: DemoTenant): TriageStandIn {
     }
   };
 
+  const overlay = (kind: DemoRecordKind, records: JsonObject[]): JsonObject[] => {
+    if (kind === 'alerts' && alertStates.size > 0) {
+      return records.map((r) => {
+        const state = alertStates.get(String(r.name ?? '').toLowerCase());
+        return state && isObject(r.properties) ? { ...r, properties: { ...r.properties, status: state } } : r;
+      });
+    }
+    if (kind === 'incidents' && incidentProps.size > 0) {
+      return records.map((r) => {
+        const patch = incidentProps.get(String(r.name ?? '').toLowerCase());
+        return patch && isObject(r.properties) ? { ...r, properties: { ...r.properties, ...patch } } : r;
+      });
+    }
+    return records;
+  };
+
   return {
     async handle(method, path, body): Promise<StandInReply | null> {
       const alert = ALERT_STATE.exec(path);
@@ -61,6 +77,13 @@ export function createTriageStandIn(tenant: DemoTenant): TriageStandIn {
         if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
         const list: JsonObject = { value: tenant.incidentAlerts(name) };
         return { status: 200, body: list };
+      }
+      if (method === 'GET' && sub === '') {
+        // Incidents_Get: the write-back reads an incident before replacing it (PUT replaces the whole resource).
+        const found = tenant.page('incidents', ws.subscriptionId, 0, tenant.count('incidents', ws.subscriptionId)).find((r) => String(r.name ?? '').toLowerCase() === name);
+        if (!found) throw new ArmError(404, 'NotFound', `The incident '${name}' was not found.`);
+        const [current] = overlay('incidents', [found]);
+        return { status: 200, body: current ?? found };
       }
       if (method !== 'PUT') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
       const parsed = parseJson(await body());
@@ -83,21 +106,7 @@ export function createTriageStandIn(tenant: DemoTenant): TriageStandIn {
       const updated: JsonObject = { id: path, name, type: 'Microsoft.SecurityInsights/incidents', properties: props };
       return { status: 200, body: updated };
     },
-    overlay(kind, records) {
-      if (kind === 'alerts' && alertStates.size > 0) {
-        return records.map((r) => {
-          const state = alertStates.get(String(r.name ?? '').toLowerCase());
-          return state && isObject(r.properties) ? { ...r, properties: { ...r.properties, status: state } } : r;
-        });
-      }
-      if (kind === 'incidents' && incidentProps.size > 0) {
-        return records.map((r) => {
-          const patch = incidentProps.get(String(r.name ?? '').toLowerCase());
-          return patch && isObject(r.properties) ? { ...r, properties: { ...r.properties, ...patch } } : r;
-        });
-      }
-      return records;
-    },
+    overlay,
     writes: () => ({
       alerts: Object.fromEntries(alertStates),
       incidents: Object.fromEntries(incidentProps),

@@ -7,6 +7,7 @@ import type { AzureSettings } from '../connectors/types';
 import { SOURCE_LABELS } from '../domain/model';
 import { syncAll } from '../sync/sync-all';
 import { failInterruptedRuns } from '../sync/run-record';
+import { startOutboxWorker } from '../outbox/worker';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -68,6 +69,8 @@ export function startScheduler(options: {
   }
   const timer = intervalMinutes > 0 ? setInterval(() => tick('schedule'), intervalMinutes * 60_000) : null;
   timer?.unref();
+  // Write-backs and digests (lib/outbox) drain on their own short interval and stop with the scheduler.
+  startOutboxWorker({ pool, azure: options.azure, log, signal: controller.signal });
   return {
     stop: async () => {
       if (timer) clearInterval(timer);

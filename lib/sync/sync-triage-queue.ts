@@ -3,7 +3,9 @@
 // is closed here too (and says so in its history); alerts contained in an incident fold under it; expired risk
 // acceptances reopen. The queue page then reads this small table and never aggregates findings per request.
 import type pg from 'pg';
+import { getEnv } from '../env';
 import { SEVERITY_RANK, SLA_SETTING_KEY, slaPolicyFrom, type SlaPolicy } from '../triage/sla';
+import { ALERT_ACTION_OF, INCIDENT_STATUS_OF, WRITE_BACK_KINDS } from '../triage/write-back';
 
 /**
  * Findings of other sources enter the queue while they are new: first seen within this many days. A week keeps the
@@ -102,19 +104,40 @@ export async function linkIncidentAlerts(client: pg.PoolClient): Promise<number>
   return linked.rowCount ?? 0;
 }
 
-/** Accepted risks past their expiry reopen, with a history entry that says why. */
-export async function reopenExpiredAcceptances(client: pg.PoolClient | pg.Pool, now: Date): Promise<number> {
+/**
+ * Accepted risks past their expiry reopen, with a history entry that says why, an audit entry, and — with write-back
+ * on — the reopening sent to the source: the acceptance dismissed the alert (closed the incident) there, and the
+ * next sync would otherwise close the reopened item again as "closed at the source".
+ */
+export async function reopenExpiredAcceptances(client: pg.PoolClient | pg.Pool, now: Date, options: { writeBack?: boolean } = {}): Promise<number> {
+  const writeBack = options.writeBack ?? getEnv().TRIAGE_WRITE_BACK;
   const r = await client.query(
     `WITH reopened AS (
        UPDATE triage_items SET status = 'new', reopened_at = $1, version = version + 1, updated_at = $1
         WHERE status = 'risk_accepted' AND accepted_until <= $1
-       RETURNING finding_id, accepted_until
+       RETURNING finding_id, accepted_until, source
+     ), write_back AS (
+       INSERT INTO outbox (kind, target, ordering_key, payload, finding_id, next_attempt_at, created_at, updated_at)
+       SELECT CASE r.source WHEN 'defender-alert' THEN $5 ELSE $6 END, f.source_key, 'triage:' || r.finding_id::text,
+              CASE r.source WHEN 'defender-alert' THEN jsonb_build_object('alertId', f.source_key, 'action', $7::text)
+                   ELSE jsonb_build_object('incidentId', f.source_key, 'properties', jsonb_build_object('status', $8::text)) END,
+              r.finding_id, $1, $1, $1
+         FROM reopened r JOIN findings f ON f.id = r.finding_id
+        WHERE $4::boolean AND r.source IN ('defender-alert', 'sentinel-incident')
      )
-     INSERT INTO triage_events (finding_id, at, actor_id, actor_name, kind, from_value, to_value, comment)
-     SELECT finding_id, $1, $2, $3, 'reopen', 'risk_accepted', 'new',
-            'Risk acceptance expired on ' || to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC; reopened automatically.'
+     , history AS (
+       INSERT INTO triage_events (finding_id, at, actor_id, actor_name, kind, from_value, to_value, comment)
+       SELECT finding_id, $1, $2, $3, 'reopen', 'risk_accepted', 'new',
+              'Risk acceptance expired on ' || to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC; reopened automatically.'
+         FROM reopened
+     )
+     -- The system's change is audited like a person's: actor system, before and after, same transaction.
+     INSERT INTO audit_log (at, actor_id, actor_name, action, outcome, target_type, target_id, before, after)
+     SELECT $1, $2, $3, 'triage.reopen', 'success', 'triage-item', finding_id::text,
+            jsonb_build_object('status', 'risk_accepted', 'acceptedUntil', to_char(accepted_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+            jsonb_build_object('status', 'new')
        FROM reopened`,
-    [now, SYSTEM_ACTOR.id, SYSTEM_ACTOR.name],
+    [now, SYSTEM_ACTOR.id, SYSTEM_ACTOR.name, writeBack, WRITE_BACK_KINDS.alertState, WRITE_BACK_KINDS.incidentUpdate, ALERT_ACTION_OF.new, INCIDENT_STATUS_OF.new.status],
   );
   return r.rowCount ?? 0;
 }

@@ -110,5 +110,7 @@ describe('alerts and incidents in the store and the triage queue', () => {
     expect(items.rows.find((r) => r.id === lasting)).toMatchObject({ status: 'risk_accepted', reopened_at: null });
     const history = await db.pool.query<{ kind: string; comment: string; actor_id: string }>(`SELECT kind, comment, actor_id FROM triage_events WHERE finding_id = $1`, [expiring]);
     expect(history.rows).toEqual([{ kind: 'reopen', actor_id: 'system', comment: 'Risk acceptance expired on 2025-06-10 00:00 UTC; reopened automatically.' }]);
+    const audit = await db.pool.query<{ actor_id: string; action: string; before: unknown; after: unknown }>(`SELECT actor_id, action, before, after FROM audit_log WHERE target_type = 'triage-item' AND target_id = $1`, [expiring]);
+    expect(audit.rows).toEqual([{ actor_id: 'system', action: 'triage.reopen', before: { status: 'risk_accepted', acceptedUntil: '2025-06-10T00:00:00.000Z' }, after: { status: 'new' } }]);
   });
 });

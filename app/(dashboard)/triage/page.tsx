@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { TriageQueryProvider } from '@/components/triage/triage-query-provider';
 import { WriteBackNote } from '@/components/triage/write-back-note';
 import { can } from '@/lib/auth/permissions';
+import { getEnv } from '@/lib/env';
 import { requirePermission } from '@/lib/auth/session';
 import { listTriageFilterOptions, listTriageQueue } from '@/lib/data/triage';
 import { triageFiltersSchema } from '@/lib/validation/triage';
@@ -34,7 +35,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
             <Link href="/triage" className="underline">Reset</Link>
           </>
         }
-        actions={<WriteBackNote canTriage={canTriage} />}
+        actions={<WriteBackNote canTriage={canTriage} writeBackEnabled={getEnv().TRIAGE_WRITE_BACK} />}
       />
       <TriageFiltersBar filters={filters} clusters={options.clusters} teams={options.teams} />
       <TriageQueryProvider>

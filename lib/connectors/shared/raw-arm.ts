@@ -20,7 +20,7 @@ export class ArmResponseError extends Error {
   }
 }
 
-const armErrorMessage = (body: string | undefined): string => {
+export const armErrorMessage = (body: string | undefined): string => {
   if (!body) return 'no response body';
   try {
     const parsed: unknown = JSON.parse(body);

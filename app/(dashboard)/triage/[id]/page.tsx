@@ -8,9 +8,11 @@ import { SlaDue } from '@/components/triage/sla-due';
 import { TriageQueryProvider } from '@/components/triage/triage-query-provider';
 import { TriageStatusBadge } from '@/components/triage/triage-status-badge';
 import { WriteBackNote } from '@/components/triage/write-back-note';
+import { WriteBackDetail } from '@/components/triage/write-back-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
+import { getEnv } from '@/lib/env';
 import { requirePermission } from '@/lib/auth/session';
 import { getTriageItem, listAssignees } from '@/lib/data/triage';
 import { SOURCE_LABELS, type SourceId } from '@/lib/domain/model';
@@ -67,7 +69,7 @@ export default async function TriageItemPage({ params }: { params: Promise<{ id:
             {ev?.incidentNumber ? ` · incident #${ev.incidentNumber}` : ''} · <TriageStatusBadge status={item.status} expired={item.acceptanceExpired} />
           </span>
         }
-        actions={<WriteBackNote canTriage={canTriage} />}
+        actions={<WriteBackNote canTriage={canTriage} writeBackEnabled={getEnv().TRIAGE_WRITE_BACK} />}
       />
       {item.acceptanceExpired ? (
         <p className="rounded-md border border-high/40 bg-high/10 px-3 py-2 text-sm" role="status">
@@ -96,6 +98,7 @@ export default async function TriageItemPage({ params }: { params: Promise<{ id:
                 <Row label="Detected"><time dateTime={item.detectedAt}>{item.detectedAt.replace('T', ' ').slice(0, 16)} UTC</time></Row>
                 <Row label="SLA due"><SlaDue dueAt={item.dueAt} sla={item.sla} /></Row>
                 <Row label="Rule">{item.ruleId}</Row>
+                {item.writeBack.state !== 'local' || item.writeBack.reason === 'off' ? <Row label="Write-back"><WriteBackDetail status={item.writeBack} /></Row> : null}
                 {ev?.sourceStatus ? <Row label="Status at source">{ev.sourceStatus}{!item.sourceOpen ? ' (closed)' : ''}</Row> : null}
                 {ev?.sourceOwner ? <Row label="Owner at source">{ev.sourceOwner}</Row> : null}
                 {ev?.classification ? <Row label="Classification">{ev.classification}{ev.classificationReason ? ` · ${ev.classificationReason}` : ''}</Row> : null}

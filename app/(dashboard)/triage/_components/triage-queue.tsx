@@ -10,6 +10,7 @@ import * as React from 'react';
 import { SeverityBadge } from '@/components/posture/severity-badge';
 import { SlaDue } from '@/components/triage/sla-due';
 import { TriageStatusBadge } from '@/components/triage/triage-status-badge';
+import { WriteBackBadge } from '@/components/triage/write-back-badge';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -213,7 +214,13 @@ export function TriageQueue({ initialPage, params, canTriage, me }: TriageQueueP
                     <time dateTime={item.detectedAt} title={item.detectedAt}>{formatRelativeTime(item.detectedAt, query.data.readAt)}</time>
                   </TableCell>
                   <TableCell className="text-sm" data-testid="owner">{item.owner ? (item.owner.name ?? item.owner.id) : <span className="text-muted-foreground">Unassigned</span>}</TableCell>
-                  <TableCell data-testid="status"><TriageStatusBadge status={item.status} expired={item.acceptanceExpired} /></TableCell>
+                  <TableCell>
+                    <div className="flex flex-col items-start gap-1">
+                      <span data-testid="status"><TriageStatusBadge status={item.status} expired={item.acceptanceExpired} /></span>
+                      {/* Only where there is something to say: a write-back in flight, done, failed, or switched off. */}
+                      {item.writeBack.state !== 'none' && !(item.writeBack.state === 'local' && item.writeBack.reason === 'unsupported') ? <WriteBackBadge status={item.writeBack} /> : null}
+                    </div>
+                  </TableCell>
                   <TableCell><SlaDue dueAt={item.dueAt} sla={item.sla} /></TableCell>
                   {canTriage ? (
                     <TableCell>
