@@ -24,8 +24,13 @@ export interface ArmStandInOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   tls: { key: string; cert: string };
-  /** Items per page for ARM `value`/`nextLink` lists and the Resource Graph default `$top`. Default 100. */
+  /** Items per page for ARM `value`/`nextLink` lists. Default 100. */
   pageSize?: number;
+  /**
+   * Most rows a Resource Graph page holds, whatever `$top` asks for. Default: `pageSize` when that is given (tests page
+   * small everywhere), else 1000 — Resource Graph's own maximum, which the connector asks for.
+   */
+  resourceGraphPageSize?: number;
   faults?: ArmStandInFaults;
 }
 
@@ -97,6 +102,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   const { tenant } = options;
   const host = options.host ?? '127.0.0.1';
   const pageSize = options.pageSize ?? 100;
+  const resourceGraphPageSize = Math.min(1000, options.resourceGraphPageSize ?? options.pageSize ?? 1000);
   let faults: ArmStandInFaults = options.faults ?? {};
   const throttled = new Set<string>();
   const remainingReads = new Map<string, number>();
@@ -174,7 +180,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     const subscriptionIds = requested.map(canonicalSubscription);
     const queryOptions = isRecord(parsed.options) ? parsed.options : {};
     if (queryOptions.resultFormat === 'table') throw new ArmError(400, 'BadRequest', "The demo ARM stand-in answers resultFormat 'objectArray' only.");
-    const top = typeof queryOptions.$top === 'number' && queryOptions.$top > 0 ? Math.min(1000, queryOptions.$top) : Math.min(1000, pageSize);
+    const top = typeof queryOptions.$top === 'number' && queryOptions.$top > 0 ? Math.min(resourceGraphPageSize, queryOptions.$top) : resourceGraphPageSize;
     const skip = typeof queryOptions.$skip === 'number' && queryOptions.$skip > 0 ? queryOptions.$skip : 0;
     const offset = typeof queryOptions.$skipToken === 'string' ? decodeToken(queryOptions.$skipToken) : skip;
 
