@@ -17,6 +17,8 @@ export interface AzureSettings {
   credential: TokenCredential;
   /** Extra pipeline policies (tests use them to observe requests). */
   additionalPolicies?: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[];
+  /** Longest one request may wait on Azure's throttling in total before its run fails (default 5 minutes). */
+  maxThrottleWaitMs?: number;
 }
 
 export interface ImageRow {

@@ -10,12 +10,15 @@ import { DEMO_BEARER_TOKEN } from './static-credential';
 import { ArmError } from './arm-error';
 import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
 import { demoKubernetesVersions, summarizePolicyStates } from './generate-policy';
+import { faultFor, malformPage, truncatePayload, type FaultKind, type FaultMix } from './stand-in-faults';
 
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
   failPaths?: RegExp[];
   /** The first request to each distinct matching path answers 429 with Retry-After: 1; later ones succeed. */
   throttleOncePaths?: RegExp[];
+  /** A seeded mix of 429s, 5xx, slow, truncated and malformed answers to read requests (stand-in-faults.ts). */
+  mix?: FaultMix;
 }
 
 export interface ArmStandInOptions {
@@ -43,6 +46,8 @@ export interface ArmStandIn {
   setFaults(faults: ArmStandInFaults): void;
   /** Triage write-backs the stand-in accepted (alert states, incident updates, comments). */
   triageWrites: TriageStandIn['writes'];
+  /** How many of each fault the mix injected so far. */
+  injectedFaults(): Partial<Record<FaultKind, number>>;
 }
 
 
@@ -74,6 +79,8 @@ const KUBERNETES_VERSIONS = route(`${SUB}/providers/Microsoft.ContainerService/l
 const TENANT_METADATA = route('/providers/Microsoft.Security/assessmentMetadata');
 const INCIDENTS = route(`${SUB}/resourceGroups/([^/]+)/providers/Microsoft.OperationalInsights/workspaces/([^/]+)/providers/Microsoft.SecurityInsights/incidents`);
 const RESOURCE_GRAPH = route('/providers/Microsoft.ResourceGraph/resources');
+
+const RESOURCE_GRAPH_QUOTA = { limit: 1000, windowMs: 5000 } as const;
 
 const encodeToken = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 
@@ -107,6 +114,10 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   const throttled = new Set<string>();
   const remainingReads = new Map<string, number>();
   let requests = 0;
+  let reads = 0;
+  const injected: Partial<Record<FaultKind, number>> = {};
+  // A truncated or malformed fault is applied when the page is sent, after the route has built it.
+  const pageFaults = new WeakMap<ServerResponse, FaultKind>();
   let baseUrl = '';
   const triage = createTriageStandIn(tenant);
   const knownSubscriptions = new Set(tenant.subscriptions.map((s) => s.subscriptionId.toLowerCase()));
@@ -117,7 +128,9 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   };
 
   const send = (res: ServerResponse, status: number, body: JsonValue, headers: Record<string, string> = {}): void => {
-    const payload = JSON.stringify(body);
+    const pageFault = status === 200 ? pageFaults.get(res) : undefined;
+    let payload = JSON.stringify(pageFault === 'malformed' ? malformPage(body) : body);
+    if (pageFault === 'truncated') payload = truncatePayload(payload);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': String(Buffer.byteLength(payload)),
@@ -126,6 +139,24 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       ...headers,
     });
     res.end(payload);
+  };
+
+  // Resource Graph's per-user quota: a fixed window of queries (Azure's default is 15 per 5 s and can be raised; the
+  // stand-in's is raised so a large demo tenant does not spend most of its sync in pauses the connector honours).
+  let quotaWindowStart = Date.now();
+  let quotaUsed = 0;
+  const resourceGraphQuotaHeaders = (): Record<string, string> => {
+    const now = Date.now();
+    if (now - quotaWindowStart >= RESOURCE_GRAPH_QUOTA.windowMs) {
+      quotaWindowStart = now;
+      quotaUsed = 0;
+    }
+    quotaUsed += 1;
+    const resetsAfter = Math.max(0, RESOURCE_GRAPH_QUOTA.windowMs - (now - quotaWindowStart));
+    return {
+      'x-ms-user-quota-remaining': String(Math.max(0, RESOURCE_GRAPH_QUOTA.limit - quotaUsed)),
+      'x-ms-user-quota-resets-after': `00:00:${(resetsAfter / 1000).toFixed(3).padStart(6, '0')}`,
+    };
   };
 
   const readHeaders = (subscriptionId: string | null): Record<string, string> => {
@@ -228,11 +259,23 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       throttled.add(path.toLowerCase());
       throw new ArmError(429, 'TooManyRequests', 'The request is being throttled. (injected)', { 'retry-after': '1' });
     }
+    if (faults.mix && (method === 'GET' || RESOURCE_GRAPH.test(path) || /\/policyStates\//i.test(path))) {
+      const mix = faults.mix;
+      const fault = faultFor(mix, reads);
+      reads += 1;
+      if (fault) injected[fault] = (injected[fault] ?? 0) + 1;
+      const retryAfter = { 'retry-after': String(mix.retryAfterSeconds) };
+      if (fault === '429') throw new ArmError(429, 'TooManyRequests', 'The request is being throttled. (injected)', retryAfter);
+      if (fault === '503') throw new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. (injected)', retryAfter);
+      if (fault === '500') throw new ArmError(500, 'InternalServerError', 'Encountered internal server error. (injected)');
+      if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, mix.slowMs));
+      if (fault === 'truncated' || fault === 'malformed') pageFaults.set(res, fault);
+    }
 
     if (RESOURCE_GRAPH.test(path)) {
       if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
       const body = await resourceGraph(req);
-      send(res, 200, body, { 'x-ms-user-quota-remaining': String(Math.max(0, 14 - (requests % 15))), 'x-ms-user-quota-resets-after': '00:00:05' });
+      send(res, 200, body, resourceGraphQuotaHeaders());
       return;
     }
     if (TENANT_METADATA.test(path)) {
@@ -315,6 +358,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     url: baseUrl,
     requestCount: () => requests,
     triageWrites: () => triage.writes(),
+    injectedFaults: () => ({ ...injected }),
     setFaults(next) {
       faults = next;
       throttled.clear();
