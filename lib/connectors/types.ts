@@ -52,6 +52,8 @@ export interface SourceBatch {
   policy?: PolicyBatch;
   /** Kubernetes versions AKS offers per region (inventory source). */
   kubernetesVersions?: KubernetesVersionRow[];
+  /** Records of other kinds the source read and left out, by kind ("SQL", "server"): counted, never refused. */
+  skipped?: Partial<Record<string, number>>;
 }
 
 export interface ConnectorContext {
