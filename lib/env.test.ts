@@ -24,6 +24,7 @@ describe('parseEnv', () => {
     // eslint-disable-next-line @microsoft/sdl/no-insecure-url
     [{ AZURE_ARM_ENDPOINT: 'http://management.azure.com' }, 'AZURE_ARM_ENDPOINT', /AZURE_ARM_ENDPOINT/],
     [{ SYNC_ON_START: 'maybe' }, 'SYNC_ON_START', /SYNC_ON_START/],
+    [{ STAND_IN_FAULTS: '429:0.05,404:0.1' }, 'STAND_IN_FAULTS', /unknown entry "404"/],
   ])('refuses %o naming %s in one line', (source, variable, message) => {
     let error: unknown;
     try {
@@ -35,6 +36,11 @@ describe('parseEnv', () => {
     expect((error as EnvError).variable).toBe(variable);
     expect((error as EnvError).message).toMatch(message);
     expect((error as EnvError).message).not.toContain('\n');
+  });
+
+  it('reads STAND_IN_FAULTS into the stand-in’s fault mix', () => {
+    expect(parseEnv({ STAND_IN_FAULTS: '429:0.05,retry-after:2,seed:9' }).STAND_IN_FAULTS).toEqual({ rates: { '429': 0.05 }, seed: 9, retryAfterSeconds: 2, slowMs: 2000 });
+    expect(parseEnv({}).STAND_IN_FAULTS).toBeUndefined();
   });
 
   it('never echoes a secret or a connection string', () => {

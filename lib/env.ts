@@ -2,6 +2,7 @@
 // line naming the variable, instead of failing later in a request.
 import { z } from 'zod';
 import { APP_ROLES } from './auth/viewer';
+import { FaultSpecError, parseFaultSpec } from './demo/stand-in-faults';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -86,6 +87,25 @@ const envObject = z
         .string()
         .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
         .pipe(z.array(z.string().startsWith('/', 'each path starts with "/"')))
+        .optional(),
+    ),
+    /**
+     * Demo only: faults the stand-in injects into read answers, e.g. `429:0.05,503:0.01,slow:0.01,slow-ms:2000,
+     * truncated:0.001,malformed:0.001,retry-after:1,seed:7` (rates are fractions; see lib/demo/stand-in-faults.ts).
+     */
+    STAND_IN_FAULTS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((spec, ctx) => {
+          try {
+            return parseFaultSpec(spec);
+          } catch (error) {
+            if (!(error instanceof FaultSpecError)) throw error;
+            ctx.addIssue({ code: 'custom', message: error.message });
+            return z.NEVER;
+          }
+        })
         .optional(),
     ),
     /** Minutes between background syncs in `npm start`; 0 turns the schedule off. */

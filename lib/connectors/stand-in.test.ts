@@ -59,6 +59,18 @@ describe('connectors against the ARM stand-in', () => {
     expect(batches.length).toBeGreaterThan(1);
   });
 
+  it('defender-vulnerability: with Resource Graph down, the per-subscription fallback reads the same findings', async () => {
+    fixture.standIn.setFaults({ failPaths: [/Microsoft\.ResourceGraph\/resources$/i] });
+    try {
+      const progress: string[] = [];
+      const batches = await collect(connector('defender-vulnerability').run({ azure: settings(), progress: (m) => progress.push(m) }));
+      expect(all(batches, 'findings')).toHaveLength(total('containerVulnerabilities'));
+      expect(progress[0]).toMatch(/Resource Graph could not be read \(.*HTTP 500.*\); reading each subscription's sub-assessments instead/);
+    } finally {
+      fixture.standIn.setFaults({});
+    }
+  });
+
   it('policy-state: every policy state (paged), exemption and subscription summary of the tenant', async () => {
     const batches = await collect(connector('policy-state').run({ azure: settings() }));
     const states = batches.flatMap((b) => b.policy?.states ?? []);
@@ -75,7 +87,8 @@ describe('connectors against the ARM stand-in', () => {
   for (const [id, path] of [
     ['inventory', /Microsoft\.ContainerRegistry\/registries$/i],
     ['defender-assessment', /Microsoft\.Security\/assessments$/i],
-    ['defender-vulnerability', /Microsoft\.ResourceGraph\/resources$/i],
+    // Both paths down: Resource Graph and the per-subscription fallback.
+    ['defender-vulnerability', /Microsoft\.ResourceGraph\/resources$|Microsoft\.Security\/subAssessments$/i],
     ['policy-state', /Microsoft\.PolicyInsights\/policyStates\/latest\/queryResults$/i],
   ] as const) {
     it(`${id}: a 500 from the source makes run() throw`, async () => {

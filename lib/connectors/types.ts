@@ -21,6 +21,8 @@ export interface AzureSettings {
   credential: TokenCredential;
   /** Extra pipeline policies (tests use them to observe requests). */
   additionalPolicies?: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[];
+  /** Longest one request may wait on Azure's throttling in total before its run fails (default 5 minutes). */
+  maxThrottleWaitMs?: number;
 }
 
 export interface ImageRow {
@@ -54,6 +56,8 @@ export interface SourceBatch {
   policy?: PolicyBatch;
   /** Kubernetes versions AKS offers per region (inventory source). */
   kubernetesVersions?: KubernetesVersionRow[];
+  /** Records of other kinds the source read and left out, by kind ("SQL", "server"): counted, never refused. */
+  skipped?: Partial<Record<string, number>>;
 }
 
 export interface ConnectorContext {

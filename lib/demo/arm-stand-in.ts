@@ -11,6 +11,7 @@ import { ArmError } from './arm-error';
 import { createLogAnalyticsStandIn, LOG_ANALYTICS_QUERY } from './log-analytics-stand-in';
 import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
 import { demoKubernetesVersions, summarizePolicyStates } from './generate-policy';
+import { faultFor, malformPage, truncatePayload, type FaultKind, type FaultMix } from './stand-in-faults';
 
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
@@ -19,6 +20,8 @@ export interface ArmStandInFaults {
   throttleOncePaths?: RegExp[];
   /** Requests whose path matches answer 403 AuthorizationFailed (an identity without the role, e.g. for write-back). */
   forbidPaths?: RegExp[];
+  /** A seeded mix of 429s, 5xx, slow, truncated and malformed answers to read requests (stand-in-faults.ts). */
+  mix?: FaultMix;
 }
 
 export interface ArmStandInOptions {
@@ -27,8 +30,13 @@ export interface ArmStandInOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   tls: { key: string; cert: string };
-  /** Items per page for ARM `value`/`nextLink` lists and the Resource Graph default `$top`. Default 100. */
+  /** Items per page for ARM `value`/`nextLink` lists. Default 100. */
   pageSize?: number;
+  /**
+   * Most rows a Resource Graph page holds, whatever `$top` asks for. Default: `pageSize` when that is given (tests page
+   * small everywhere), else 1000 — Resource Graph's own maximum, which the connector asks for.
+   */
+  resourceGraphPageSize?: number;
   faults?: ArmStandInFaults;
 }
 
@@ -41,6 +49,8 @@ export interface ArmStandIn {
   setFaults(faults: ArmStandInFaults): void;
   /** Triage write-backs the stand-in accepted (alert states, incident updates, comments). */
   triageWrites: TriageStandIn['writes'];
+  /** How many of each fault the mix injected so far. */
+  injectedFaults(): Partial<Record<FaultKind, number>>;
 }
 
 
@@ -73,6 +83,8 @@ const TENANT_METADATA = route('/providers/Microsoft.Security/assessmentMetadata'
 const INCIDENTS = route(`${SUB}/resourceGroups/([^/]+)/providers/Microsoft.OperationalInsights/workspaces/([^/]+)/providers/Microsoft.SecurityInsights/incidents`);
 const RESOURCE_GRAPH = route('/providers/Microsoft.ResourceGraph/resources');
 
+const RESOURCE_GRAPH_QUOTA = { limit: 1000, windowMs: 5000 } as const;
+
 const encodeToken = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 
 function decodeToken(token: string | null | undefined): number {
@@ -100,10 +112,15 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   const { tenant } = options;
   const host = options.host ?? '127.0.0.1';
   const pageSize = options.pageSize ?? 100;
+  const resourceGraphPageSize = Math.min(1000, options.resourceGraphPageSize ?? options.pageSize ?? 1000);
   let faults: ArmStandInFaults = options.faults ?? {};
   const throttled = new Set<string>();
   const remainingReads = new Map<string, number>();
   let requests = 0;
+  let reads = 0;
+  const injected: Partial<Record<FaultKind, number>> = {};
+  // A truncated or malformed fault is applied when the page is sent, after the route has built it.
+  const pageFaults = new WeakMap<ServerResponse, FaultKind>();
   let baseUrl = '';
   const triage = createTriageStandIn(tenant);
   const logAnalytics = createLogAnalyticsStandIn(tenant);
@@ -115,7 +132,9 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   };
 
   const send = (res: ServerResponse, status: number, body: JsonValue, headers: Record<string, string> = {}): void => {
-    const payload = JSON.stringify(body);
+    const pageFault = status === 200 ? pageFaults.get(res) : undefined;
+    let payload = JSON.stringify(pageFault === 'malformed' ? malformPage(body) : body);
+    if (pageFault === 'truncated') payload = truncatePayload(payload);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': String(Buffer.byteLength(payload)),
@@ -124,6 +143,24 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       ...headers,
     });
     res.end(payload);
+  };
+
+  // Resource Graph's per-user quota: a fixed window of queries (Azure's default is 15 per 5 s and can be raised; the
+  // stand-in's is raised so a large demo tenant does not spend most of its sync in pauses the connector honours).
+  let quotaWindowStart = Date.now();
+  let quotaUsed = 0;
+  const resourceGraphQuotaHeaders = (): Record<string, string> => {
+    const now = Date.now();
+    if (now - quotaWindowStart >= RESOURCE_GRAPH_QUOTA.windowMs) {
+      quotaWindowStart = now;
+      quotaUsed = 0;
+    }
+    quotaUsed += 1;
+    const resetsAfter = Math.max(0, RESOURCE_GRAPH_QUOTA.windowMs - (now - quotaWindowStart));
+    return {
+      'x-ms-user-quota-remaining': String(Math.max(0, RESOURCE_GRAPH_QUOTA.limit - quotaUsed)),
+      'x-ms-user-quota-resets-after': `00:00:${(resetsAfter / 1000).toFixed(3).padStart(6, '0')}`,
+    };
   };
 
   const readHeaders = (subscriptionId: string | null): Record<string, string> => {
@@ -178,7 +215,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     const subscriptionIds = requested.map(canonicalSubscription);
     const queryOptions = isRecord(parsed.options) ? parsed.options : {};
     if (queryOptions.resultFormat === 'table') throw new ArmError(400, 'BadRequest', "The demo ARM stand-in answers resultFormat 'objectArray' only.");
-    const top = typeof queryOptions.$top === 'number' && queryOptions.$top > 0 ? Math.min(1000, queryOptions.$top) : Math.min(1000, pageSize);
+    const top = typeof queryOptions.$top === 'number' && queryOptions.$top > 0 ? Math.min(resourceGraphPageSize, queryOptions.$top) : resourceGraphPageSize;
     const skip = typeof queryOptions.$skip === 'number' && queryOptions.$skip > 0 ? queryOptions.$skip : 0;
     const offset = typeof queryOptions.$skipToken === 'string' ? decodeToken(queryOptions.$skipToken) : skip;
 
@@ -234,11 +271,23 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       throttled.add(path.toLowerCase());
       throw new ArmError(429, 'TooManyRequests', 'The request is being throttled. (injected)', { 'retry-after': '1' });
     }
+    if (faults.mix && (method === 'GET' || RESOURCE_GRAPH.test(path) || /\/policyStates\//i.test(path))) {
+      const mix = faults.mix;
+      const fault = faultFor(mix, reads);
+      reads += 1;
+      if (fault) injected[fault] = (injected[fault] ?? 0) + 1;
+      const retryAfter = { 'retry-after': String(mix.retryAfterSeconds) };
+      if (fault === '429') throw new ArmError(429, 'TooManyRequests', 'The request is being throttled. (injected)', retryAfter);
+      if (fault === '503') throw new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. (injected)', retryAfter);
+      if (fault === '500') throw new ArmError(500, 'InternalServerError', 'Encountered internal server error. (injected)');
+      if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, mix.slowMs));
+      if (fault === 'truncated' || fault === 'malformed') pageFaults.set(res, fault);
+    }
 
     if (RESOURCE_GRAPH.test(path)) {
       if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
       const body = await resourceGraph(req);
-      send(res, 200, body, { 'x-ms-user-quota-remaining': String(Math.max(0, 14 - (requests % 15))), 'x-ms-user-quota-resets-after': '00:00:05' });
+      send(res, 200, body, resourceGraphQuotaHeaders());
       return;
     }
     if (TENANT_METADATA.test(path)) {
@@ -321,6 +370,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     url: baseUrl,
     requestCount: () => requests,
     triageWrites: () => triage.writes(),
+    injectedFaults: () => ({ ...injected }),
     setFaults(next) {
       faults = next;
       throttled.clear();

@@ -17,11 +17,12 @@ const ACCEPTED = [
   'security/2022-01-01/GetAlertSubscriptionLocation_example.json',
   'securityinsights/2025-09-01/GetIncidentById.json',
   'policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json',
+  // SQL vulnerabilities only: nothing to keep, but counted rather than refused.
+  'security/2019-01-01-preview/ListSubAssessments_example.json',
 ];
 
 /** Every other shared example, with the words its refusal must contain. */
 const REFUSED: Record<string, RegExp> = {
-  'security/2019-01-01-preview/ListSubAssessments_example.json': /Not supported yet: responses\.200\.body\.value\[0\] is a "SqlServerVulnerability" sub-assessment/,
   'security/2019-01-01-preview/getRegulatoryComplianceAssessmentList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
   'security/2019-01-01-preview/getRegulatoryComplianceControlList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
   'security/2019-01-01-preview/getRegulatoryComplianceStandardList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
@@ -150,6 +151,32 @@ describe('parseImportFile — the shared examples', () => {
     expect(parsed).toMatchObject({ source: 'defender-vulnerability', kind: 'sub-assessments', format: 'resource-graph' });
     expect(parsed.batch.findings?.[0]).toMatchObject({ ruleId: 'CVE-2022-42969', severity: 'high', status: 'dismissed' });
     expect(parsed.batch.images?.[0]?.digest).toBe('sha256:4af8e6f002401a965bbe753a381af308b40d8947fad2b9e1f6a369aa81abee59');
+  });
+
+  it('ListSubAssessments_example.json (a SQL vulnerability) → no finding, the record counted as skipped, not refused', () => {
+    const parsed = parseImportFile(readExample('security/2019-01-01-preview/ListSubAssessments_example.json'));
+    expect(parsed).toMatchObject({ source: 'defender-vulnerability', kind: 'sub-assessments', format: 'x-ms-example' });
+    expect(parsed.batch).toEqual({ findings: [], images: [], workloads: [], skipped: { SQL: 1 } });
+    expect(parsed.warnings).toEqual(['kept 0 container image findings; skipped 1 other record (SQL: 1).']);
+  });
+
+  it('a subscription-wide list mixing container, SQL and server records keeps the container ones and counts the rest', () => {
+    const sql = (exampleBody('security/2019-01-01-preview/ListSubAssessments_example.json') as { value: Record<string, unknown>[] }).value[0]!;
+    // A server vulnerability: the SQL example's envelope with the spec's server discriminator value.
+    const server = structuredClone(sql) as { id: string; properties: { additionalData: Record<string, unknown> } };
+    server.id = server.id.replace(/subassessments\/[^/]+$/i, 'subassessments/server-1');
+    server.properties.additionalData = { assessedResourceType: 'ServerVulnerabilityAssessment', type: 'Vulnerability', cvss: {} };
+    const registry = readExample('security/mdvm/arg-securityresources-AzureContainerRegistryVulnerability.json') as unknown[];
+    const mixed = { value: [sql, ...registry, runningImageSubAssessment(1), server, runningImageSubAssessment(2)] };
+    const parsed = parseImportFile(mixed);
+    expect(parsed.batch.findings?.map((f) => f.ruleId)).toEqual(['CVE-2022-42969', 'CVE-2024-0001', 'CVE-2024-0002']);
+    expect(parsed.batch.skipped).toEqual({ SQL: 1, server: 1 });
+    expect(parsed.warnings).toEqual(['kept 3 container image findings; skipped 2 other records (SQL: 1, server: 1).']);
+  });
+
+  it('still refuses the whole file when a container record in it is malformed, naming it by its place in the file', () => {
+    const sql = (exampleBody('security/2019-01-01-preview/ListSubAssessments_example.json') as { value: unknown[] }).value[0];
+    expect(refusal({ value: [sql, { ...runningImageSubAssessment(1), id: '' }] })).toMatch(/Malformed sub-assessment at value\[1\]: missing id/);
   });
 
   for (const [file, message] of Object.entries(REFUSED)) {

@@ -10,13 +10,15 @@
 // - Records without a `type` take the kind of the typed records beside them; a file where no record has a type is
 //   only accepted with `source: 'defender-vulnerability'` (Resource Graph projections sometimes drop `type`).
 // - A list with a nextLink / a Resource Graph page with a $skipToken imports fine with a warning: it is one page.
+// - Sub-assessments of other kinds (SQL, server vulnerabilities) beside container image ones are left out and counted
+//   in a warning ("kept N container image findings; skipped M other records (SQL: x, server: y)"), never refused.
 import type { SourceId } from '../domain/model';
 import { toAssessmentFinding, toMetadataRow } from '../connectors/defender-assessment/transform';
 import {
-  CONTAINER_VULNERABILITY_TYPES,
-  assessedResourceTypeOf,
+  describeKeptAndSkipped,
+  splitOutcomes,
+  toSubAssessmentOutcome,
   toVulnerabilityBatch,
-  toVulnerabilityRecord,
 } from '../connectors/defender-vulnerability/transform';
 import { clusterCheckFindings, registryCheckFindings } from '../connectors/inventory/checks';
 import { toClusterRow, toRegistryRow } from '../connectors/inventory/transform';
@@ -239,19 +241,6 @@ function assertSource(kind: ImportKind, source: SourceId | undefined): void {
   }
 }
 
-/** Refuses non-container sub-assessments up front: "malformed" would be the wrong word for a SQL finding. */
-function assertContainerSubAssessments(located: Located): void {
-  const supported = new Set<string>(CONTAINER_VULNERABILITY_TYPES.map((t) => t.toLowerCase()));
-  located.records.forEach((record, index) => {
-    const type = assessedResourceTypeOf(record);
-    if (type && !supported.has(type.toLowerCase())) {
-      throw new ImportError(
-        `Not supported yet: ${recordAt(located, index)} is a "${type}" sub-assessment; only container image vulnerabilities (${CONTAINER_VULNERABILITY_TYPES.join(', ')}) are imported.`,
-      );
-    }
-  });
-}
-
 function transformAll<T>(located: Located, kind: ImportKind, transform: (raw: unknown) => T): T[] {
   try {
     return transformEach(located.records, IMPORT_KINDS[kind].label, transform);
@@ -324,10 +313,11 @@ function buildBatch(located: Located, kind: ImportKind, warnings: string[]): Sou
       return { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
     }
     case 'sub-assessments': {
-      assertContainerSubAssessments(located);
-      const records = transformAll(located, kind, toVulnerabilityRecord);
+      // A subscription-wide list mixes SQL and server vulnerabilities in: kept out and counted, never refused.
+      const { records, skipped } = splitOutcomes(transformAll(located, kind, toSubAssessmentOutcome));
       assertUnique(located, kind, records.map((r) => r.finding.sourceKey));
-      return toVulnerabilityBatch(records);
+      if (Object.keys(skipped).length > 0) warnings.push(`${describeKeptAndSkipped(records.length, skipped)}.`);
+      return { ...toVulnerabilityBatch(records), ...(Object.keys(skipped).length > 0 ? { skipped } : {}) };
     }
   }
 }

@@ -29,7 +29,10 @@ export async function openAzure(env: Env, certificate: DevCertificate | null, no
     tenant,
     port: 0,
     tls: { key: certificate.key, cert: certificate.cert },
-    faults: env.DEMO_FAIL_PATHS ? { failPaths: env.DEMO_FAIL_PATHS.map(substringPattern) } : undefined,
+    faults: {
+      ...(env.DEMO_FAIL_PATHS ? { failPaths: env.DEMO_FAIL_PATHS.map(substringPattern) } : {}),
+      ...(env.STAND_IN_FAULTS ? { mix: env.STAND_IN_FAULTS } : {}),
+    },
   });
   return {
     mode: 'demo',

@@ -33,6 +33,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await pool.end();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // pool.end() resolves once its clients are told to end, not once their backends are gone: FORCE-terminating one
+      // still closing raises 57P01 on a client nobody listens to any more (an unhandled error). Wait for them first.
+      for (let i = 0; i < 100; i += 1) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -1,6 +1,6 @@
 // Benchmark: generate a demo tenant of a given size, sync it through the real SDK clients and the local Azure
 // stand-in into a fresh database, then time the data-layer queries behind the pages. Prints numbers; asserts
-// nothing. Usage: npm run bench -- --clusters 200 [--runs 5]
+// nothing. Usage: npm run bench -- --clusters 200 [--runs 5] [--faults 429:0.05,retry-after:1]
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_VIEWER, type Viewer } from '../../lib/auth/viewer';
@@ -14,13 +14,15 @@ import { getFindingStats } from '../../lib/data/stats';
 import { getOpenTrend } from '../../lib/data/trends';
 import { startArmStandIn } from '../../lib/demo/arm-stand-in';
 import { generateTenant } from '../../lib/demo/generate-tenant';
+import { parseFaultSpec } from '../../lib/demo/stand-in-faults';
+import { rateLimitBudgetOf } from '../../lib/connectors/shared/client-options';
 import { createDemoCredential } from '../../lib/demo/static-credential';
 import { ensureTrustedDevCertificate } from '../../lib/runtime/ensure-trust';
 import { syncAll } from '../../lib/sync/sync-all';
 import { findingFiltersSchema } from '../../lib/validation/findings';
 
 const { values } = parseArgs({
-  options: { clusters: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '54350' } },
+  options: { clusters: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '54350' }, faults: { type: 'string' } },
 });
 const clusters = Number(values.clusters);
 const runs = Number(values.runs);
@@ -43,19 +45,25 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 const t0 = performance.now();
 const tenant = generateTenant({ seed: 1, clusters, now: new Date() });
-const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate.key, cert: certificate.cert } });
+// --faults: the stand-in injects them (lib/demo/stand-in-faults.ts); the throttling slowdown is reported below.
+const faultMix = values.faults ? parseFaultSpec(values.faults) : undefined;
+const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate.key, cert: certificate.cert }, faults: faultMix ? { mix: faultMix } : undefined });
 console.log(`tenant: ${clusters} clusters generated in ${(performance.now() - t0).toFixed(0)} ms`);
 
-const results = await syncAll(
-  pool,
-  { armEndpoint: standIn.url, subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId), sentinelWorkspaceIds: [], credential: createDemoCredential() },
-  { trigger: 'cli' },
-);
+const azure = { armEndpoint: standIn.url, subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId), sentinelWorkspaceIds: [], credential: createDemoCredential() };
+const syncStarted = performance.now();
+const results = await syncAll(pool, azure, { trigger: 'cli' });
+const syncMs = performance.now() - syncStarted;
 for (const r of results) {
   const n = r.counts.findings + r.counts.clusters + r.counts.registries;
   console.log(`sync ${r.source.padEnd(24)} ${r.outcome.padEnd(9)} ${String(n).padStart(9)} records ${(r.durationMs / 1000).toFixed(1).padStart(7)} s  ${(n / (r.durationMs / 1000)).toFixed(0).padStart(7)} rec/s${r.error ? `  ${r.error}` : ''}`);
 }
 console.log(`peak RSS during sync (stand-in included): ${mb(peakRss)}`);
+if (faultMix) {
+  const throttling = rateLimitBudgetOf(azure).stats();
+  console.log(`faults injected (${values.faults}): ${JSON.stringify(standIn.injectedFaults())} in ${standIn.requestCount()} requests`);
+  console.log(`full sync ${(syncMs / 1000).toFixed(1)} s; ${results.filter((r) => r.outcome === 'failed').length} failed runs; throttled answers seen ${throttling.throttled}, waited ${(throttling.waitedMs / 1000).toFixed(1)} s in total (summed over concurrent requests), ${throttling.paused} quota pauses`);
+}
 const total = (await pool.query('SELECT count(*)::int AS n FROM findings')).rows[0].n as number;
 console.log(`findings in the cache: ${total}`);
 await standIn.stop();

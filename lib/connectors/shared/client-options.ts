@@ -2,6 +2,7 @@
 // stand-in and one pointed at ARM differ only in `AzureSettings`.
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { AzureSettings } from '../types';
+import { RateLimitBudget, rateLimitPolicies } from './rate-limit-policy';
 
 export type AdditionalPolicy = { policy: PipelinePolicy; position: 'perCall' | 'perRetry' };
 
@@ -10,8 +11,23 @@ export function armScope(settings: AzureSettings): string {
   return `${new URL(settings.armEndpoint).origin}/.default`;
 }
 
+// One budget per settings object: every client a sync builds from the same settings shares each subscription's quota.
+// A WeakMap rather than a field so callers keep building settings as plain objects; it touches nothing at import.
+const budgets = new WeakMap<AzureSettings, RateLimitBudget>();
+
+/** The throttling budget shared by the clients built from these settings (its stats report a sync's slowdown). */
+export function rateLimitBudgetOf(settings: AzureSettings): RateLimitBudget {
+  let budget = budgets.get(settings);
+  if (!budget) {
+    budget = new RateLimitBudget(settings.maxThrottleWaitMs);
+    budgets.set(settings, budget);
+  }
+  return budget;
+}
+
 export function additionalPoliciesOf(settings: AzureSettings, extra: readonly AdditionalPolicy[] = []): AdditionalPolicy[] {
-  return [...(settings.additionalPolicies ?? []), ...extra];
+  // The rate-limit policies come first so that, among the perRetry policies, they wrap whatever answers (tests' fakes).
+  return [...rateLimitPolicies(rateLimitBudgetOf(settings)), ...(settings.additionalPolicies ?? []), ...extra];
 }
 
 /** Options for the TypeSpec-generated ("modular") clients: arm-containerservice 25, arm-containerregistry 12. */

@@ -9,6 +9,7 @@ export const FAKE_ARM = 'https://fake-arm.test';
 export interface FakeReply {
   status?: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export type FakeRoute = (request: { method: string; url: URL; body: unknown }) => FakeReply | undefined;
@@ -28,7 +29,7 @@ export function fakeArmSettings(routes: FakeRoute[], subscriptionIds: string[]):
       return {
         request,
         status: reply.status ?? 200,
-        headers: createHttpHeaders({ 'content-type': 'application/json; charset=utf-8' }),
+        headers: createHttpHeaders({ 'content-type': 'application/json; charset=utf-8', ...reply.headers }),
         bodyAsText: JSON.stringify(reply.body),
       };
     },
