@@ -1,11 +1,16 @@
 // Alert and incident evidence (security_events), staged per page beside the findings and merged once the source
-// has finished, inside the run's transaction. Each staged row travels as one jsonb document: its array fields
+// has finished, inside the run's short merge transaction. Each staged row travels as one jsonb document: its array fields
 // would not survive unnest() as text[][].
 import type pg from 'pg';
 import type { SecurityEventRow } from '../domain/security-event-row';
 
+// A session temp table (created outside the run's transaction, see write-batch.ts), dropped when the run ends.
 export async function createSecurityEventStaging(client: pg.PoolClient): Promise<void> {
-  await client.query(`CREATE TEMP TABLE stage_security_events (source_key text NOT NULL, doc jsonb NOT NULL) ON COMMIT DROP`);
+  await client.query(`CREATE TEMP TABLE stage_security_events (source_key text NOT NULL, doc jsonb NOT NULL)`);
+}
+
+export async function dropSecurityEventStaging(client: pg.PoolClient): Promise<void> {
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_security_events');
 }
 
 const lowerAll = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
