@@ -10,6 +10,7 @@ import type { FindingFilters } from '../validation/findings';
 import { summarySource } from './finding-counts';
 import { lastSeenOf, readSourceSeen } from './last-seen';
 import { containsPattern } from './like-pattern';
+import { expandRawParts } from './raw-parts';
 import { clusterScope, findingScopeSql, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
@@ -203,13 +204,14 @@ export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = 
       })
     : [];
   const image = (await imageNames(db, [row.imageDigest])).get(row.imageDigest ?? '') ?? null;
-  const sourceSeen = await readSourceSeen(db);
+  const [sourceSeen, raw] = await Promise.all([readSourceSeen(db), expandRawParts(db, row.raw)]);
   return {
     ...row,
     image,
     id: row.id.toString(),
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: lastSeenOf(row, sourceSeen).toISOString(),
+    raw,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     sourceUpdatedAt: row.sourceUpdatedAt?.toISOString() ?? null,
     runningIn: runningIn.map((w) => ({ clusterId: w.cluster.id, clusterName: w.cluster.name, namespace: w.namespace, kind: w.kind, name: w.name })),

@@ -10,6 +10,7 @@ import type { TriageStatus } from '../domain/triage-status';
 import { slaStateOf, type SlaState } from '../triage/sla';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '../validation/triage';
 import { clusterScope, triageScopeSql, notFound } from './scope';
+import { expandRawParts } from './raw-parts';
 
 export interface TriageQueueItem {
   id: string;
@@ -283,7 +284,7 @@ export async function getTriageItem(viewer: Viewer, id: string, db: PrismaClient
     resourceId: finding.resourceId,
     controlId: finding.controlId,
     justification: justification?.justification ?? null,
-    raw: finding.raw,
+    raw: await expandRawParts(db, finding.raw),
     evidence: event
       ? {
           systemAlertId: event.systemAlertId,

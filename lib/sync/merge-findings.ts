@@ -7,6 +7,7 @@
 // used to rewrite every row. Instead, a complete run records when it saw its source (finding_source_seen): an
 // open finding was seen by it, so "last seen" of an open finding is the later of the two (lib/data/last-seen.ts).
 import type pg from 'pg';
+import { analyzeStaging } from './write-batch';
 
 export interface MergeCounts {
   inserted: number;
@@ -22,7 +23,10 @@ export async function mergeFindings(
   opts: { source: string; runId: bigint; now: Date; sweep: boolean },
 ): Promise<MergeCounts> {
   const { source, runId, now } = opts;
+  await analyzeStaging(client);
   await mergeStagedImages(client, now);
+  // Shared payload parts first: a part already stored is the same content (its key is its digest).
+  await client.query(`INSERT INTO raw_parts (hash, doc) SELECT DISTINCT ON (hash) hash, doc FROM stage_raw_parts ON CONFLICT (hash) DO NOTHING`);
   const severities = await client.query<{ unknown: string; from_metadata: string }>(
     `SELECT count(*) FILTER (WHERE m.key IS NULL)::text AS unknown, count(*) FILTER (WHERE m.key IS NOT NULL)::text AS from_metadata
        FROM stage_findings s LEFT JOIN recommendation_metadata m ON m.key = lower(s.rule_id) WHERE s.severity IS NULL`,
@@ -103,6 +107,9 @@ export async function mergeFindings(
   }
   const m = merged.rows[0]!;
   const written = Number(m.inserted) + Number(m.updated);
+  // The queries that follow in this transaction (triage, snapshots) read findings: after a large change, plan them
+  // on its new contents rather than statistics from before the run.
+  if (written > 10_000) await client.query('ANALYZE findings');
   return {
     inserted: Number(m.inserted),
     updated: Number(m.updated),

@@ -12,6 +12,7 @@ import type { ImageRow, SourceBatch, WorkloadRow } from '../connectors/types';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
+import { SHARED_VULNERABILITY_PATHS, splitRaw } from '../domain/raw-parts';
 import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
 import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
 import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
@@ -21,6 +22,8 @@ export interface RunContext {
   runId: bigint;
   source: FindingSourceId | 'inventory';
   now: Date;
+  /** Digests of the shared payload parts this run has staged already (each is staged once per run). */
+  stagedParts?: Set<string>;
 }
 
 /** Columns of `stage_findings` that carry the record, in the order toStagedFindings produces them. */
@@ -48,16 +51,22 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
     )`);
   await client.query(`CREATE TEMP TABLE stage_images (digest text NOT NULL, registry_arm_id text, repository text NOT NULL, tags text NOT NULL, pushed timestamptz)`);
   await client.query(`CREATE TEMP TABLE stage_workloads (cluster_arm_id text NOT NULL, ns text NOT NULL, kind text NOT NULL, name text NOT NULL, digest text NOT NULL)`);
+  await client.query(`CREATE TEMP TABLE stage_raw_parts (hash text NOT NULL, doc jsonb NOT NULL)`);
   await createSecurityEventStaging(client);
 }
 
-/** Autovacuum never analyzes temp tables: without statistics the merge would plan for an empty staging table. */
+/**
+ * Once staging is complete: an index on the staged keys (the sweep and the triage sync probe it for every open
+ * finding; the findings table's own statistics may predate this run, so a plan that scanned staging per row would
+ * be quadratic), and statistics (autovacuum never analyzes temp tables).
+ */
 export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
-  await client.query('ANALYZE stage_findings, stage_images, stage_workloads');
+  await client.query('CREATE INDEX ON stage_findings (source_key)');
+  await client.query('ANALYZE stage_findings, stage_images, stage_workloads, stage_raw_parts');
 }
 
 export async function dropStaging(client: pg.PoolClient): Promise<void> {
-  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads');
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts');
   await dropSecurityEventStaging(client);
 }
 
@@ -78,7 +87,9 @@ export async function stageBatch(ctx: RunContext, batch: SourceBatch): Promise<{
   if (batch.workloads?.length) await copyRows(client, 'stage_workloads', STAGED_WORKLOAD_COLUMNS, batch.workloads.map(stagedWorkload));
   let staged = 0;
   if (batch.findings?.length) {
-    const lines = toStagedFindings(ctx.source, batch.findings).map((values) => {
+    const findings = withSharedPartsOut(batch.findings, ctx.stagedParts ?? new Set());
+    await copyRows(client, 'stage_raw_parts', ['hash', 'doc'], findings.parts.map((p) => [p.hash, p.json]));
+    const lines = toStagedFindings(ctx.source, findings.rows).map((values) => {
       const line = encodeCopyLine(values);
       // The digest of the encoded record: the merge rewrites a stored finding only when it differs.
       return `${line.slice(0, -1)}\t${digestOf(line)}\n`;
@@ -98,6 +109,25 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
 }
 
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
+
+/**
+ * Vulnerability payloads with their CVE record, package details and vendor description taken out (stored once in
+ * raw_parts, see lib/domain/raw-parts.ts); the parts not yet staged by this run come back beside them.
+ */
+function withSharedPartsOut(findings: readonly FindingRow[], staged: Set<string>): { rows: FindingRow[]; parts: { hash: string; json: string }[] } {
+  const parts: { hash: string; json: string }[] = [];
+  const rows = findings.map((f) => {
+    if (f.kind !== 'vulnerability') return f;
+    const split = splitRaw(f.raw, SHARED_VULNERABILITY_PATHS, digestOf);
+    for (const part of split.parts) {
+      if (staged.has(part.hash)) continue;
+      staged.add(part.hash);
+      parts.push(part);
+    }
+    return { ...f, raw: split.raw };
+  });
+  return { rows, parts };
+}
 
 // Tags never contain spaces (OCI grammar), so a space-joined string is a safe array transport.
 const stagedImage = (r: ImageRow) => [r.digest.toLowerCase(), lower(r.registryArmId), r.repository, r.tags.join(' '), r.lastPushedAt];

@@ -16,11 +16,22 @@ CREATE TABLE "finding_source_seen" (
     CONSTRAINT "finding_source_seen_pkey" PRIMARY KEY ("source")
 );
 
+-- Reference data shared by many findings (a CVE's record, a package's details, a vendor's description), stored
+-- once and addressed by a digest of its content; a finding's raw payload holds a marker where it was
+-- (lib/domain/raw-parts.ts). Never updated: other content is another digest.
+CREATE TABLE "raw_parts" (
+    "hash" TEXT NOT NULL,
+    "doc" JSONB NOT NULL,
+
+    CONSTRAINT "raw_parts_pkey" PRIMARY KEY ("hash")
+);
+
 -- Raw payloads compress far better and faster with lz4 than with the default pglz; only where the server was
 -- built with lz4 (a build without it rejects the setting, and the default stays).
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
     ALTER TABLE "findings" ALTER COLUMN "raw" SET COMPRESSION lz4;
+    ALTER TABLE "raw_parts" ALTER COLUMN "doc" SET COMPRESSION lz4;
   END IF;
 END $$;
