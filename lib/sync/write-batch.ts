@@ -52,6 +52,8 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`CREATE TEMP TABLE stage_images (digest text NOT NULL, registry_arm_id text, repository text NOT NULL, tags text NOT NULL, pushed timestamptz)`);
   await client.query(`CREATE TEMP TABLE stage_workloads (cluster_arm_id text NOT NULL, ns text NOT NULL, kind text NOT NULL, name text NOT NULL, digest text NOT NULL)`);
   await client.query(`CREATE TEMP TABLE stage_raw_parts (hash text NOT NULL, doc jsonb NOT NULL)`);
+  // Keys of the policy states a run reported (written in its transaction with the states): what the sweep keeps.
+  await client.query(`CREATE TEMP TABLE stage_policy_keys (source_key text NOT NULL)`);
   await createSecurityEventStaging(client);
 }
 
@@ -66,7 +68,7 @@ export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
 }
 
 export async function dropStaging(client: pg.PoolClient): Promise<void> {
-  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts');
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts, pg_temp.stage_policy_keys');
   await dropSecurityEventStaging(client);
 }
 
