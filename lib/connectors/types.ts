@@ -57,6 +57,8 @@ export interface ConnectorContext {
   signal?: AbortSignal;
   /** Progress lines for the CLI and logs ("page 3: 100 assessments"). */
   progress?: (message: string) => void;
+  /** The run's clock, for checks that depend on age (node images); defaults to the wall clock. */
+  now?: Date;
 }
 
 export interface Connector {
