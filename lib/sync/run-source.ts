@@ -137,7 +137,8 @@ export async function runBatches(
       }
       counts.mergeMs = Math.round(performance.now() - mergeStarted);
       // The outcome commits with the data: there is no moment where the data is in and the run still `running`.
-      await client.query(`UPDATE sync_runs SET outcome = 'succeeded', finished_at = now(), counts = $2 WHERE id = $1`, [runId, JSON.stringify(counts)]);
+      // clock_timestamp(): now() would be the merge transaction's start, not the run's end.
+      await client.query(`UPDATE sync_runs SET outcome = 'succeeded', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [runId, JSON.stringify(counts)]);
       await client.query('COMMIT');
       outcome = { runId, source, outcome: 'succeeded', counts, durationMs: Date.now() - started };
     } catch (error) {

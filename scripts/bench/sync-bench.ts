@@ -24,14 +24,20 @@ import type { RunResult } from '../../lib/sync/run-source';
 import { diffCounters, measureRawCopy, readTableSizes, readWriteCounters } from './store-metrics';
 
 const { values } = parseArgs({
-  options: { clusters: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '54350' } },
+  options: {
+    clusters: { type: 'string', default: '200' },
+    runs: { type: 'string', default: '5' },
+    port: { type: 'string', default: '54350' },
+    // Another data directory lets a small run go beside a big one.
+    'data-dir': { type: 'string', default: '.data/bench' },
+  },
 });
 const clusters = Number(values.clusters);
 const runs = Number(values.runs);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 const { certificate } = await ensureTrustedDevCertificate('.data');
-const server = await startEmbeddedPostgres({ dataDir: '.data/bench', port: Number(values.port) });
+const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values.port) });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 const dbName = `bench_${Date.now()}`;
