@@ -25,9 +25,13 @@ export function encodeCopyLine(values: readonly CopyValue[]): string {
   return `${values.map(encodeCopyField).join('\t')}\n`;
 }
 
-/** A short digest of an encoded row: equal rows, equal digests (the merge skips rows whose digest is unchanged). */
-export function digestOf(line: string): string {
-  return createHash('sha256').update(line).digest('base64url');
+/**
+ * A short digest of content: equal content, equal digests (the merge skips rows whose digest is unchanged; shared
+ * payload parts are keyed by it). 128 bits of SHA-256 in 22 characters: it is stored once per finding and per
+ * marker, and a collision between different records is not a practical concern at 2^-64 for billions of rows.
+ */
+export function digestOf(content: string): string {
+  return createHash('sha256').update(content).digest().subarray(0, 16).toString('base64url');
 }
 
 /**
