@@ -12,6 +12,7 @@ import { getPrisma } from '../db/prisma';
 import { SEVERITIES, type FindingKind, type FindingStatus, type Severity, type Stage } from '../domain/model';
 import type { FindingFilters } from '../validation/findings';
 import { findingScopeSql } from './scope';
+import { lastSeenSql } from './last-seen';
 
 export interface FindingQuery extends Omit<FindingFilters, 'limit' | 'cursor'> {
   /**
@@ -101,7 +102,7 @@ function selectSql(viewer: Viewer, q: FindingQuery, cursor: FindingCursor | unde
   return Prisma.sql`
     SELECT f.id, ${severityRank}::int AS rank, f.title, f.severity::text AS severity, f.status::text AS status, f.source, f.kind::text AS kind,
            f.stage::text AS stage, f.control_id, f.rule_id, f.resource_id, c.name AS cluster_name, i.repository, i.tags[1] AS tag,
-           f.first_seen_at, f.last_seen_at
+           f.first_seen_at, ${lastSeenSql} AS last_seen_at
       FROM findings f
       LEFT JOIN clusters c ON c.id = f.cluster_id
       LEFT JOIN images i ON i.digest = f.image_digest

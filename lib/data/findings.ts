@@ -8,7 +8,9 @@ import { FINDING_STATUSES, SEVERITIES, type FindingKind, type FindingStatus, typ
 import { AppError } from '../errors';
 import type { FindingFilters } from '../validation/findings';
 import { summarySource } from './finding-counts';
+import { lastSeenOf, readSourceSeen } from './last-seen';
 import { containsPattern } from './like-pattern';
+import { expandRawParts } from './raw-parts';
 import { clusterScope, findingScopeSql, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
@@ -113,14 +115,14 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
   const rows = pageIds.length ? await db.finding.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const page = pageIds.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
-  const images = await imageNames(db, page.map((r) => r.imageDigest));
+  const [images, sourceSeen] = await Promise.all([imageNames(db, page.map((r) => r.imageDigest)), readSourceSeen(db)]);
   return {
     items: page.map((r) => ({
       ...r,
       image: r.imageDigest ? (images.get(r.imageDigest) ?? null) : null,
       id: r.id.toString(),
       firstSeenAt: r.firstSeenAt.toISOString(),
-      lastSeenAt: r.lastSeenAt.toISOString(),
+      lastSeenAt: lastSeenOf(r, sourceSeen).toISOString(),
     })),
     nextCursor: ids.length > filters.limit ? pageIds[pageIds.length - 1]!.toString() : null,
     ...total,
@@ -202,12 +204,14 @@ export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = 
       })
     : [];
   const image = (await imageNames(db, [row.imageDigest])).get(row.imageDigest ?? '') ?? null;
+  const [sourceSeen, raw] = await Promise.all([readSourceSeen(db), expandRawParts(db, row.raw)]);
   return {
     ...row,
     image,
     id: row.id.toString(),
     firstSeenAt: row.firstSeenAt.toISOString(),
-    lastSeenAt: row.lastSeenAt.toISOString(),
+    lastSeenAt: lastSeenOf(row, sourceSeen).toISOString(),
+    raw,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     sourceUpdatedAt: row.sourceUpdatedAt?.toISOString() ?? null,
     runningIn: runningIn.map((w) => ({ clusterId: w.cluster.id, clusterName: w.cluster.name, namespace: w.namespace, kind: w.kind, name: w.name })),

@@ -12,6 +12,7 @@ import { writeBackStatusOf, type WriteBackStatus } from '../triage/write-back-st
 import { getEnv } from '../env';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '../validation/triage';
 import { clusterScope, triageScopeSql, notFound } from './scope';
+import { expandRawParts } from './raw-parts';
 
 export interface TriageQueueItem {
   id: string;
@@ -298,7 +299,7 @@ export async function getTriageItem(viewer: Viewer, id: string, db: PrismaClient
     resourceId: finding.resourceId,
     controlId: finding.controlId,
     justification: justification?.justification ?? null,
-    raw: finding.raw,
+    raw: await expandRawParts(db, finding.raw),
     evidence: event
       ? {
           systemAlertId: event.systemAlertId,

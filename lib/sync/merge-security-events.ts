@@ -1,11 +1,16 @@
 // Alert and incident evidence (security_events), staged per page beside the findings and merged once the source
-// has finished, inside the run's transaction. Each staged row travels as one jsonb document: its array fields
+// has finished, inside the run's short merge transaction. Each staged row travels as one jsonb document: its array fields
 // would not survive unnest() as text[][].
 import type pg from 'pg';
 import type { SecurityEventRow } from '../domain/security-event-row';
 
+// A session temp table (created outside the run's transaction, see write-batch.ts), dropped when the run ends.
 export async function createSecurityEventStaging(client: pg.PoolClient): Promise<void> {
-  await client.query(`CREATE TEMP TABLE stage_security_events (source_key text NOT NULL, doc jsonb NOT NULL) ON COMMIT DROP`);
+  await client.query(`CREATE TEMP TABLE stage_security_events (source_key text NOT NULL, doc jsonb NOT NULL)`);
+}
+
+export async function dropSecurityEventStaging(client: pg.PoolClient): Promise<void> {
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_security_events');
 }
 
 const lowerAll = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
@@ -18,6 +23,12 @@ export async function stageSecurityEvents(client: pg.PoolClient, rows: readonly 
     rows.map((r) => JSON.stringify({ ...r, systemAlertId: r.systemAlertId?.toLowerCase() ?? null, relatedAlertIds: lowerAll(r.relatedAlertIds) })),
   ]);
 }
+
+const EVIDENCE_COLUMNS = [
+  'system_alert_id', 'related_alert_ids', 'tactics', 'techniques', 'entities', 'remediation_steps', 'portal_url', 'product_name',
+  'compromised_entity', 'target_kind', 'target_name', 'source_status', 'source_owner', 'classification', 'classification_reason',
+  'incident_number', 'alert_count', 'comment_count', 'started_at', 'ended_at',
+] as const;
 
 export async function mergeSecurityEvents(client: pg.PoolClient, opts: { source: string; now: Date }): Promise<number> {
   const text = (field: string) => `ARRAY(SELECT jsonb_array_elements_text(COALESCE(s.doc->'${field}', '[]'::jsonb)))`;
@@ -40,7 +51,9 @@ export async function mergeSecurityEvents(client: pg.PoolClient, opts: { source:
        source_owner = EXCLUDED.source_owner, classification = EXCLUDED.classification,
        classification_reason = EXCLUDED.classification_reason, incident_number = EXCLUDED.incident_number,
        alert_count = EXCLUDED.alert_count, comment_count = EXCLUDED.comment_count, started_at = EXCLUDED.started_at,
-       ended_at = EXCLUDED.ended_at, updated_at = EXCLUDED.updated_at`,
+       ended_at = EXCLUDED.ended_at, updated_at = EXCLUDED.updated_at
+     -- Evidence reported again as it is stays untouched (updated_at says when it last changed).
+     WHERE (${EVIDENCE_COLUMNS.map((c) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${EVIDENCE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})`,
     [opts.source, opts.now],
   );
   return r.rowCount ?? 0;

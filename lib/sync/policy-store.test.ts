@@ -76,4 +76,36 @@ describe('policy-state store', () => {
     const runs = await db.pool.query<{ outcome: string }>(`SELECT outcome::text FROM sync_runs WHERE source = 'policy-state' ORDER BY id`);
     expect(runs.rows.map((x) => x.outcome)).toEqual(['succeeded', 'succeeded', 'failed']);
   });
+
+  it('an unchanged re-run rewrites no state, finding or summary row; the summary still equals a direct count', async () => {
+    await runBatches(db.pool, 'policy-state', pages(toPolicyStateBatch(stateItems)), { trigger: 'cli', sweep: true });
+    // Row versions (xmin/ctid) change with any rewrite, even one that sets the same values.
+    const versions = async () =>
+      (await db.pool.query<{ v: string }>(
+        `SELECT string_agg(v, ',' ORDER BY v) AS v FROM (
+           SELECT 's' || xmin::text || ctid::text AS v FROM policy_states UNION ALL
+           SELECT 'c' || xmin::text || ctid::text FROM policy_compliance_summary UNION ALL
+           SELECT 'f' || xmin::text || ctid::text FROM findings WHERE source = 'policy-state') x`,
+      )).rows[0]?.v;
+    const before = await versions();
+    const again = await runBatches(db.pool, 'policy-state', pages(toPolicyStateBatch(stateItems)), { trigger: 'cli', sweep: true });
+    expect(again.outcome).toBe('succeeded');
+    expect(again.counts).toMatchObject({ inserted: 0, updated: 0, policyStatesRemoved: 0 });
+    expect(await versions()).toBe(before);
+    // A changed state is rewritten and the summary follows it.
+    const flipped = stateItems.map((item, i) => (i === 0 ? flipState(item) : item));
+    await runBatches(db.pool, 'policy-state', pages(toPolicyStateBatch(flipped)), { trigger: 'cli', sweep: true });
+    const direct = (await db.pool.query(`SELECT count(*) FILTER (WHERE compliance_state = 'noncompliant')::int AS nc FROM policy_states`)).rows[0].nc as number;
+    const summary = (await db.pool.query(`SELECT sum(non_compliant)::int AS nc FROM policy_compliance_summary`)).rows[0].nc as number;
+    expect(summary).toBe(direct);
+    expect(await versions()).not.toBe(before);
+  });
 });
+
+/** The same policy state reported with the other compliance verdict. */
+function flipState(item: unknown): unknown {
+  const copy = structuredClone(item) as { complianceState?: string; properties?: { complianceState?: string } };
+  const holder = copy.properties ?? copy;
+  holder.complianceState = holder.complianceState?.toLowerCase() === 'compliant' ? 'NonCompliant' : 'Compliant';
+  return copy;
+}

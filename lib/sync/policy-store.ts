@@ -43,7 +43,18 @@ export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch
          policy_set_definition_id = EXCLUDED.policy_set_definition_id, policy_definition_reference_id = EXCLUDED.policy_definition_reference_id,
          policy_definition_group_names = EXCLUDED.policy_definition_group_names, effect = EXCLUDED.effect,
          compliance_state = EXCLUDED.compliance_state, evaluated_at = EXCLUDED.evaluated_at, last_run_id = EXCLUDED.last_run_id,
-         last_seen_at = EXCLUDED.last_seen_at`,
+         last_seen_at = EXCLUDED.last_seen_at
+       -- A state reported again as it is stays untouched (the sweep reads this run's keys from stage_policy_keys).
+       WHERE (p.subscription_id, p.resource_id, p.resource_type, p.resource_group, p.cluster_id, p.k8s_namespace, p.k8s_kind, p.k8s_name,
+              p.policy_assignment_id, p.policy_assignment_name, p.policy_definition_id, p.policy_definition_name, p.policy_title,
+              p.policy_set_definition_id, p.policy_definition_reference_id, p.policy_definition_group_names, p.effect, p.compliance_state,
+              p.evaluated_at)
+             IS DISTINCT FROM
+             (EXCLUDED.subscription_id, EXCLUDED.resource_id, EXCLUDED.resource_type, EXCLUDED.resource_group, EXCLUDED.cluster_id,
+              EXCLUDED.k8s_namespace, EXCLUDED.k8s_kind, EXCLUDED.k8s_name, EXCLUDED.policy_assignment_id, EXCLUDED.policy_assignment_name,
+              EXCLUDED.policy_definition_id, EXCLUDED.policy_definition_name, EXCLUDED.policy_title, EXCLUDED.policy_set_definition_id,
+              EXCLUDED.policy_definition_reference_id, EXCLUDED.policy_definition_group_names, EXCLUDED.effect, EXCLUDED.compliance_state,
+              EXCLUDED.evaluated_at)`,
       [
         rows.map((r) => r.sourceKey),
         rows.map((r) => r.subscriptionId.toLowerCase()),
@@ -69,6 +80,9 @@ export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch
         now,
       ],
     );
+  }
+  if (batch.states?.length) {
+    await client.query(`INSERT INTO stage_policy_keys (source_key) SELECT unnest($1::text[])`, [batch.states.map((r) => r.sourceKey)]);
   }
   if (batch.exemptions?.length) {
     const rows = batch.exemptions;
@@ -127,23 +141,42 @@ export async function finishPolicyRun(client: pg.PoolClient, opts: { runId: bigi
   let policyStatesRemoved = 0;
   let policyExemptionsRemoved = 0;
   if (opts.sweep) {
-    policyStatesRemoved = (await client.query(`DELETE FROM policy_states WHERE last_run_id <> $1`, [opts.runId])).rowCount ?? 0;
+    // Against the keys this run reported (an unchanged state keeps an older last_run_id: it is not rewritten).
+    await client.query('CREATE INDEX ON stage_policy_keys (source_key)');
+    await client.query('ANALYZE stage_policy_keys');
+    policyStatesRemoved =
+      (await client.query(`DELETE FROM policy_states p WHERE NOT EXISTS (SELECT 1 FROM stage_policy_keys k WHERE k.source_key = p.source_key)`)).rowCount ?? 0;
     policyExemptionsRemoved = (await client.query(`DELETE FROM policy_exemptions WHERE last_run_id <> $1`, [opts.runId])).rowCount ?? 0;
   }
-  await client.query(`DELETE FROM policy_compliance_summary`);
-  const inserted = await client.query(
-    `INSERT INTO policy_compliance_summary (subscription_id, cluster_id, kubernetes, policy_assignment_id, policy_assignment_name,
-            policy_set_definition_id, policy_definition_id, policy_title, compliant, non_compliant, exempt, other)
-     SELECT subscription_id, cluster_id, k8s_name IS NOT NULL, policy_assignment_id, max(policy_assignment_name), policy_set_definition_id,
-            policy_definition_id, max(policy_title),
-            count(*) FILTER (WHERE compliance_state = 'compliant')::int,
-            count(*) FILTER (WHERE compliance_state = 'noncompliant')::int,
-            count(*) FILTER (WHERE compliance_state = 'exempt')::int,
-            count(*) FILTER (WHERE compliance_state NOT IN ('compliant', 'noncompliant', 'exempt'))::int
-       FROM policy_states
-      GROUP BY subscription_id, cluster_id, k8s_name IS NOT NULL, policy_assignment_id, policy_set_definition_id, policy_definition_id`,
+  // Rebuilt from the states, but written as a difference: rows that stay the same are not rewritten. Each row is
+  // compared whole through a digest of its values (the summary has no natural key; the group key has NULLs).
+  const columns = `subscription_id, cluster_id, kubernetes, policy_assignment_id, policy_assignment_name, policy_set_definition_id,
+                   policy_definition_id, policy_title, compliant, non_compliant, exempt, other`;
+  await client.query(
+    `CREATE TEMP TABLE fresh_policy_summary ON COMMIT DROP AS
+     SELECT g.*, md5(ROW(g.*)::text) AS digest FROM (
+       SELECT subscription_id, cluster_id, k8s_name IS NOT NULL AS kubernetes, policy_assignment_id, max(policy_assignment_name) AS policy_assignment_name,
+              policy_set_definition_id, policy_definition_id, max(policy_title) AS policy_title,
+              count(*) FILTER (WHERE compliance_state = 'compliant')::int AS compliant,
+              count(*) FILTER (WHERE compliance_state = 'noncompliant')::int AS non_compliant,
+              count(*) FILTER (WHERE compliance_state = 'exempt')::int AS exempt,
+              count(*) FILTER (WHERE compliance_state NOT IN ('compliant', 'noncompliant', 'exempt'))::int AS other
+         FROM policy_states
+        GROUP BY subscription_id, cluster_id, k8s_name IS NOT NULL, policy_assignment_id, policy_set_definition_id, policy_definition_id
+     ) g`,
   );
-  return { policyStatesRemoved, policyExemptionsRemoved, policySummaryRows: inserted.rowCount ?? 0 };
+  await client.query(
+    `DELETE FROM policy_compliance_summary s
+      WHERE NOT EXISTS (SELECT 1 FROM fresh_policy_summary f WHERE f.digest = md5(ROW(${columns.replace(/(\w+)/g, 's.$1')})::text))`,
+  );
+  await client.query(
+    `INSERT INTO policy_compliance_summary (${columns})
+     SELECT ${columns} FROM fresh_policy_summary f
+      WHERE NOT EXISTS (SELECT 1 FROM policy_compliance_summary s WHERE md5(ROW(${columns.replace(/(\w+)/g, 's.$1')})::text) = f.digest)`,
+  );
+  const summaryRows = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM fresh_policy_summary');
+  await client.query('DROP TABLE fresh_policy_summary');
+  return { policyStatesRemoved, policyExemptionsRemoved, policySummaryRows: summaryRows.rows[0]?.n ?? 0 };
 }
 
 /** The regions' Kubernetes versions as last read by the inventory; a region read again replaces its list. */

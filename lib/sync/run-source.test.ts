@@ -67,7 +67,8 @@ describe('runBatches (store: one transaction per source run, mark-and-sweep)', (
   it('resolves, never deletes, findings a complete run no longer reports, and reopens them when they return', async () => {
     await runBatches(db.pool, 'defender-assessment', pages({ findings: [finding('a'), finding('b')] }), { trigger: 'cli', sweep: true, now: day('2026-11-01') });
     const second = await runBatches(db.pool, 'defender-assessment', pages({ findings: [finding('a')] }), { trigger: 'cli', sweep: true, now: day('2026-11-02') });
-    expect(second.counts).toMatchObject({ updated: 1, inserted: 0, resolvedBySweep: 1 });
+    // 'a' is reported again unchanged: it is left as it is (not rewritten), 'b' is resolved.
+    expect(second.counts).toMatchObject({ updated: 0, unchanged: 1, inserted: 0, resolvedBySweep: 1 });
     expect(await open()).toEqual([{ rule_id: 'a', status: 'open' }, { rule_id: 'b', status: 'resolved' }]);
     const resolvedAt = (await db.pool.query("SELECT resolved_at FROM findings WHERE rule_id = 'b'")).rows[0].resolved_at as Date;
     expect(resolvedAt.toISOString()).toBe('2026-11-02T12:00:00.000Z');

@@ -34,7 +34,7 @@ export interface TriageSyncCounts {
 }
 
 export async function syncTriageQueue(client: pg.PoolClient, opts: { source: string; runId: bigint; now: Date }): Promise<TriageSyncCounts> {
-  const { source, runId, now } = opts;
+  const { source, now } = opts;
   const policy = await readSlaPolicy(client);
   const rank = severityCase('f.severity', SEVERITY_RANK);
   const slaDays = severityCase('f.severity', policy);
@@ -44,17 +44,24 @@ export async function syncTriageQueue(client: pg.PoolClient, opts: { source: str
      SELECT f.id, f.source, f.kind, f.severity, ${rank}, f.title, f.cluster_id, f.subscription_id, c.team, f.first_seen_at,
             f.first_seen_at + make_interval(days => ${slaDays}),
             COALESCE((SELECT s.doc->>'initialTriageStatus' FROM stage_security_events s WHERE s.source_key = f.source_key LIMIT 1), 'new')::"TriageStatus",
-            f.status = 'open', $3
+            f.status = 'open', $2
        FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
-      WHERE f.source = $1 AND f.last_run_id = $2
+      -- Every finding this run reported (not only those it rewrote: an unchanged finding keeps its last_run_id), so
+      -- a changed SLA policy or cluster team reaches items whose finding did not change.
+      WHERE f.source = $1 AND EXISTS (SELECT 1 FROM stage_findings s WHERE s.source_key = f.source_key)
         AND (f.kind IN ('alert', 'incident')
-             OR (f.status = 'open' AND f.severity IN ('critical', 'high') AND f.first_seen_at >= $3::timestamptz - make_interval(days => $4::int)))
+             OR (f.status = 'open' AND f.severity IN ('critical', 'high') AND f.first_seen_at >= $2::timestamptz - make_interval(days => $3::int)))
      ON CONFLICT (finding_id) DO UPDATE SET
        severity = EXCLUDED.severity, severity_rank = EXCLUDED.severity_rank, title = EXCLUDED.title,
        cluster_id = COALESCE(EXCLUDED.cluster_id, t.cluster_id), subscription_id = EXCLUDED.subscription_id,
        team = COALESCE(EXCLUDED.team, t.team), due_at = t.detected_at + (EXCLUDED.due_at - EXCLUDED.detected_at),
-       source_open = EXCLUDED.source_open`,
-    [source, runId, now, NEW_FINDING_WINDOW_DAYS],
+       source_open = EXCLUDED.source_open
+     -- An item that would not change is not rewritten (an unchanged re-sync writes next to nothing).
+     WHERE (t.severity, t.severity_rank, t.title, t.cluster_id, t.subscription_id, t.team, t.due_at, t.source_open)
+           IS DISTINCT FROM (EXCLUDED.severity, EXCLUDED.severity_rank, EXCLUDED.title, COALESCE(EXCLUDED.cluster_id, t.cluster_id),
+                             EXCLUDED.subscription_id, COALESCE(EXCLUDED.team, t.team), t.detected_at + (EXCLUDED.due_at - EXCLUDED.detected_at),
+                             EXCLUDED.source_open)`,
+    [source, now, NEW_FINDING_WINDOW_DAYS],
   );
   // Findings the sweep resolved were not in this run: their items learn it here.
   await client.query(

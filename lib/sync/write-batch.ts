@@ -1,13 +1,20 @@
-// Set-based writes of one batch inside the run's transaction. Findings go to a temporary staging table first
-// (one INSERT … SELECT FROM unnest per page), and are merged into `findings` once the source has finished, so
-// a run that fails half-way leaves the cache exactly as it was.
+// Writes of a source run. What grows with the tenant — findings, the images and workloads they name, alert
+// evidence — is STAGED: streamed with COPY into session-temporary tables while the source is still being paged,
+// outside any transaction, and merged once at the end in the run's one short transaction (merge-findings.ts).
+// The rest of a page — subscriptions, clusters, registries, metadata, policy data, Kubernetes versions — is
+// small and is written by writeDirect inside that transaction. Either way a run that fails changes nothing.
+//
+// Staging tables are TEMP (never WAL-logged, private to the run's connection): a killed process or a dropped
+// connection takes them with it, so there is nothing to clean up after a crash; a finished run drops them.
 import type pg from 'pg';
 import { classifyFinding } from '../catalog';
-import type { SourceBatch } from '../connectors/types';
+import type { ImageRow, SourceBatch, WorkloadRow } from '../connectors/types';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
-import { createSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
+import { SHARED_VULNERABILITY_PATHS, splitRaw } from '../domain/raw-parts';
+import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
+import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
 import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
 
 export interface RunContext {
@@ -15,9 +22,23 @@ export interface RunContext {
   runId: bigint;
   source: FindingSourceId | 'inventory';
   now: Date;
+  /** Digests of the shared payload parts this run has staged already (each is staged once per run). */
+  stagedParts?: Set<string>;
 }
 
+/** Columns of `stage_findings` that carry the record, in the order toStagedFindings produces them. */
+export const STAGED_FINDING_COLUMNS = [
+  'source_key', 'kind', 'rule_id', 'title', 'description', 'remediation', 'severity', 'status', 'resource_id', 'resource_type',
+  'subscription_id', 'cluster_arm_id', 'registry_arm_id', 'image_digest', 'stage', 'control_id', 'first_seen_at',
+  'source_updated_at', 'resolved_at', 'raw',
+] as const;
+
+const STAGED_IMAGE_COLUMNS = ['digest', 'registry_arm_id', 'repository', 'tags', 'pushed'] as const;
+const STAGED_WORKLOAD_COLUMNS = ['cluster_arm_id', 'ns', 'kind', 'name', 'digest'] as const;
+
+/** Creates the run's staging tables on `client` (dropping any a previous run on this connection left behind). */
 export async function createStaging(client: pg.PoolClient): Promise<void> {
+  await dropStaging(client);
   await client.query(`
     CREATE TEMP TABLE stage_findings (
       source_key text NOT NULL, kind text NOT NULL, rule_id text NOT NULL, title text NOT NULL,
@@ -25,12 +46,94 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
       resource_id text NOT NULL, resource_type text, subscription_id text,
       cluster_arm_id text, registry_arm_id text, image_digest text,
       stage text NOT NULL, control_id text NOT NULL,
-      first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL
-    ) ON COMMIT DROP`);
+      first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL,
+      content_hash text
+    )`);
+  await client.query(`CREATE TEMP TABLE stage_images (digest text NOT NULL, registry_arm_id text, repository text NOT NULL, tags text NOT NULL, pushed timestamptz)`);
+  await client.query(`CREATE TEMP TABLE stage_workloads (cluster_arm_id text NOT NULL, ns text NOT NULL, kind text NOT NULL, name text NOT NULL, digest text NOT NULL)`);
+  await client.query(`CREATE TEMP TABLE stage_raw_parts (hash text NOT NULL, doc jsonb NOT NULL)`);
+  // Keys of the policy states a run reported (written in its transaction with the states): what the sweep keeps.
+  await client.query(`CREATE TEMP TABLE stage_policy_keys (source_key text NOT NULL)`);
   await createSecurityEventStaging(client);
 }
 
+/**
+ * Once staging is complete: an index on the staged keys (the sweep and the triage sync probe it for every open
+ * finding; the findings table's own statistics may predate this run, so a plan that scanned staging per row would
+ * be quadratic), and statistics (autovacuum never analyzes temp tables).
+ */
+export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
+  await client.query('CREATE INDEX ON stage_findings (source_key)');
+  await client.query('ANALYZE stage_findings, stage_images, stage_workloads, stage_raw_parts');
+}
+
+export async function dropStaging(client: pg.PoolClient): Promise<void> {
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts, pg_temp.stage_policy_keys');
+  await dropSecurityEventStaging(client);
+}
+
+/** The part of a page that is written directly in the run's transaction (null when there is none). */
+export function directPart(batch: SourceBatch): SourceBatch | null {
+  const rest: SourceBatch = { ...batch };
+  delete rest.findings;
+  delete rest.images;
+  delete rest.workloads;
+  delete rest.securityEvents;
+  return Object.values(rest).some((v) => v !== undefined) ? rest : null;
+}
+
+/** Streams the tenant-sized part of a page into staging (outside any transaction). */
+export async function stageBatch(ctx: RunContext, batch: SourceBatch): Promise<{ staged: number }> {
+  const { client } = ctx;
+  if (batch.images?.length) await copyRows(client, 'stage_images', STAGED_IMAGE_COLUMNS, batch.images.map(stagedImage));
+  if (batch.workloads?.length) await copyRows(client, 'stage_workloads', STAGED_WORKLOAD_COLUMNS, batch.workloads.map(stagedWorkload));
+  let staged = 0;
+  if (batch.findings?.length) {
+    const findings = withSharedPartsOut(batch.findings, ctx.stagedParts ?? new Set());
+    await copyRows(client, 'stage_raw_parts', ['hash', 'doc'], findings.parts.map((p) => [p.hash, p.json]));
+    const lines = toStagedFindings(ctx.source, findings.rows).map((values) => {
+      const line = encodeCopyLine(values);
+      // The digest of the encoded record: the merge rewrites a stored finding only when it differs.
+      return `${line.slice(0, -1)}\t${digestOf(line)}\n`;
+    });
+    await copyLines(client, 'stage_findings', [...STAGED_FINDING_COLUMNS, 'content_hash'], lines);
+    staged = lines.length;
+  }
+  await stageSecurityEvents(client, batch.securityEvents);
+  return { staged };
+}
+
+/** A whole page, staged and written (for loaders that run everything inside their own transaction). */
+export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{ staged: number }> {
+  const direct = directPart(batch);
+  if (direct) await writeDirect(ctx, direct);
+  return stageBatch(ctx, batch);
+}
+
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
+
+/**
+ * Vulnerability payloads with their CVE record, package details and vendor description taken out (stored once in
+ * raw_parts, see lib/domain/raw-parts.ts); the parts not yet staged by this run come back beside them.
+ */
+function withSharedPartsOut(findings: readonly FindingRow[], staged: Set<string>): { rows: FindingRow[]; parts: { hash: string; json: string }[] } {
+  const parts: { hash: string; json: string }[] = [];
+  const rows = findings.map((f) => {
+    if (f.kind !== 'vulnerability') return f;
+    const split = splitRaw(f.raw, SHARED_VULNERABILITY_PATHS, digestOf);
+    for (const part of split.parts) {
+      if (staged.has(part.hash)) continue;
+      staged.add(part.hash);
+      parts.push(part);
+    }
+    return { ...f, raw: split.raw };
+  });
+  return { rows, parts };
+}
+
+// Tags never contain spaces (OCI grammar), so a space-joined string is a safe array transport.
+const stagedImage = (r: ImageRow) => [r.digest.toLowerCase(), lower(r.registryArmId), r.repository, r.tags.join(' '), r.lastPushedAt];
+const stagedWorkload = (r: WorkloadRow) => [r.clusterArmId.toLowerCase(), r.namespace, r.kind, r.name, r.imageDigest.toLowerCase()];
 
 interface Column<R> {
   name: string;
@@ -52,7 +155,8 @@ async function upsertRows<R>(client: pg.PoolClient, table: string, rows: readonl
   );
 }
 
-export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{ staged: number }> {
+/** Subscriptions, clusters, registries, metadata, policy data and Kubernetes versions: small, written in place. */
+export async function writeDirect(ctx: RunContext, batch: SourceBatch): Promise<void> {
   const { client, runId, now } = ctx;
   if (batch.subscriptions?.length) {
     await client.query(
@@ -108,50 +212,6 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
       { name: 'anonymous_pull_enabled', type: 'bool', value: (r) => r.anonymousPullEnabled },
     ]);
   }
-  if (batch.images?.length) {
-    const rows = batch.images;
-    await client.query(
-      `INSERT INTO images (digest, registry_id, repository, tags, last_pushed_at, last_seen_at)
-       SELECT u.digest, r.id, u.repository, COALESCE(string_to_array(NULLIF(u.tags, ''), ' '), ARRAY[]::text[]), u.pushed, $6::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(digest, registry_arm_id, repository, tags, pushed)
-         LEFT JOIN registries r ON r.arm_id = u.registry_arm_id
-       ON CONFLICT (digest) DO UPDATE SET registry_id = COALESCE(EXCLUDED.registry_id, images.registry_id), repository = EXCLUDED.repository,
-         tags = CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE images.tags END,
-         last_pushed_at = COALESCE(EXCLUDED.last_pushed_at, images.last_pushed_at), last_seen_at = EXCLUDED.last_seen_at`,
-      [
-        rows.map((r) => r.digest.toLowerCase()),
-        rows.map((r) => lower(r.registryArmId)),
-        rows.map((r) => r.repository),
-        // Tags never contain spaces (OCI grammar), so a space-joined string is a safe array transport through unnest.
-        rows.map((r) => r.tags.join(' ')),
-        rows.map((r) => r.lastPushedAt),
-        now,
-      ],
-    );
-  }
-  if (batch.workloads?.length) {
-    const rows = batch.workloads;
-    // A workload may name an image no registry scan has reported yet: record the digest so the join still holds.
-    await client.query(
-      `INSERT INTO images (digest, repository, last_seen_at) SELECT DISTINCT unnest($1::text[]), '', $2::timestamptz ON CONFLICT (digest) DO NOTHING`,
-      [rows.map((r) => r.imageDigest.toLowerCase()), now],
-    );
-    await client.query(
-      `INSERT INTO workloads (cluster_id, namespace, kind, name, image_digest, last_seen_at)
-       SELECT c.id, u.ns, u.kind, u.name, u.digest, $6::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(cluster_arm_id, ns, kind, name, digest)
-         JOIN clusters c ON c.arm_id = u.cluster_arm_id
-       ON CONFLICT (cluster_id, namespace, kind, name, image_digest) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`,
-      [
-        rows.map((r) => r.clusterArmId.toLowerCase()),
-        rows.map((r) => r.namespace),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.name),
-        rows.map((r) => r.imageDigest.toLowerCase()),
-        now,
-      ],
-    );
-  }
   if (batch.metadata?.length) {
     const rows = batch.metadata;
     await client.query(
@@ -180,31 +240,13 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
   }
   if (batch.policy) await writePolicyBatch(ctx, batch.policy);
   if (batch.kubernetesVersions?.length) await writeKubernetesVersions(ctx, batch.kubernetesVersions);
-  let staged = 0;
-  if (batch.findings?.length) {
-    const rows = toStagedFindings(ctx.source, batch.findings);
-    // One array per staging column (transposed rows): INSERT … SELECT FROM unnest, one round trip per page.
-    await client.query(
-      `INSERT INTO stage_findings SELECT * FROM unnest(${STAGED_FINDING_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
-      STAGED_FINDING_TYPES.map((_, i) => rows.map((r) => r[i])),
-    );
-    staged = rows.length;
-  }
-  await stageSecurityEvents(client, batch.securityEvents);
-  return { staged };
 }
-
-/** Postgres types of the `stage_findings` columns, in table order. */
-export const STAGED_FINDING_TYPES = [
-  'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
-  'timestamptz', 'timestamptz', 'timestamptz', 'jsonb',
-] as const;
 
 export type StagedFindingValue = string | Date | null;
 
 /**
  * Findings of a batch as `stage_findings` rows (column order of the table): keys lower-cased, stage and control
- * classified from the catalog when the connector did not say. Shared by writeBatch and the benchmark loader's COPY.
+ * classified from the catalog when the connector did not say. Shared by stageBatch and the benchmark loader's COPY.
  */
 export function toStagedFindings(source: RunContext['source'], findings: readonly FindingRow[]): StagedFindingValue[][] {
   return findings.map((f) => {

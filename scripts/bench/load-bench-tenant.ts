@@ -18,7 +18,7 @@ import type { FindingRow } from '../../lib/domain/rows';
 import { applyMetadataSeverity, mergeFindings } from '../../lib/sync/merge-findings';
 import { runBatches } from '../../lib/sync/run-source';
 import { refreshSnapshots } from '../../lib/sync/snapshots';
-import { createStaging, toStagedFindings, writeBatch, type StagedFindingValue } from '../../lib/sync/write-batch';
+import { createStaging, STAGED_FINDING_COLUMNS, toStagedFindings, writeBatch, type StagedFindingValue } from '../../lib/sync/write-batch';
 
 const PAGE = 2000;
 
@@ -68,7 +68,7 @@ async function loadFindingSource(
         yield toStagedFindings(source, page.findings).map(csvLine).join('');
       }
     };
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY stage_findings FROM STDIN (FORMAT csv)`)));
+    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY stage_findings (${STAGED_FINDING_COLUMNS.join(', ')}) FROM STDIN (FORMAT csv)`)));
     for (const batch of after) await writeBatch(ctx, batch);
     const counts = await mergeFindings(client, { source, runId, now, sweep: true });
     if (before.some((b) => b.metadata?.length)) await applyMetadataSeverity(client);

@@ -1,6 +1,8 @@
 // Benchmark: generate a demo tenant of a given size, sync it through the real SDK clients and the local Azure
 // stand-in into a fresh database, then time the data-layer queries behind the pages. Prints numbers; asserts
-// nothing. Usage: npm run bench -- --clusters 200 [--runs 5] [--faults 429:0.05,retry-after:1]
+// nothing. Usage: npm run bench -- --clusters 200 [--runs 5] [--faults 429:0.05,retry-after:1] [--data-dir .data/bench]
+// Store figures (issue 13): full sync time and peak RSS, each run's merge-transaction time, the rows an unchanged
+// re-sync writes (pg_stat_user_tables), table/TOAST/index sizes, and the store rate against a raw COPY.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_VIEWER, type Viewer } from '../../lib/auth/viewer';
@@ -20,16 +22,26 @@ import { createDemoCredential } from '../../lib/demo/static-credential';
 import { ensureTrustedDevCertificate } from '../../lib/runtime/ensure-trust';
 import { syncAll } from '../../lib/sync/sync-all';
 import { findingFiltersSchema } from '../../lib/validation/findings';
+import type { RunResult } from '../../lib/sync/run-source';
+import { diffCounters, measureRawCopy, readTableSizes, readWriteCounters } from './store-metrics';
 
 const { values } = parseArgs({
-  options: { clusters: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '54350' }, faults: { type: 'string' } },
+  options: {
+    clusters: { type: 'string', default: '200' },
+    runs: { type: 'string', default: '5' },
+    port: { type: 'string', default: '54350' },
+    // A seeded mix of stand-in faults (429 with Retry-After, 5xx, slow, truncated, malformed pages).
+    faults: { type: 'string' },
+    // Another data directory lets a small run go beside a big one.
+    'data-dir': { type: 'string', default: '.data/bench' },
+  },
 });
 const clusters = Number(values.clusters);
 const runs = Number(values.runs);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 const { certificate } = await ensureTrustedDevCertificate('.data');
-const server = await startEmbeddedPostgres({ dataDir: '.data/bench', port: Number(values.port) });
+const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values.port) });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 const dbName = `bench_${Date.now()}`;
@@ -38,7 +50,7 @@ await admin.end();
 const url = new URL(server.url);
 url.pathname = `/${dbName}`;
 await migrate(url.toString());
-const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+let pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -51,13 +63,25 @@ const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate
 console.log(`tenant: ${clusters} clusters generated in ${(performance.now() - t0).toFixed(0)} ms`);
 
 const azure = { armEndpoint: standIn.url, subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId), sentinelWorkspaceIds: [], credential: createDemoCredential() };
-const syncStarted = performance.now();
+const report = (label: string, results: RunResult[], seconds: number) => {
+  console.log(`${label}: ${seconds.toFixed(1)} s`);
+  for (const r of results) {
+    const n = r.counts.findings + r.counts.clusters + r.counts.registries;
+    const merge = r.counts.mergeMs === undefined ? '' : `  merge tx ${(r.counts.mergeMs / 1000).toFixed(1)} s (snapshots ${((r.counts.snapshotMs ?? 0) / 1000).toFixed(1)} s)`;
+    const written = r.counts.inserted === undefined ? '' : `  ins ${r.counts.inserted} upd ${r.counts.updated} unchanged ${r.counts.unchanged} swept ${r.counts.resolvedBySweep}`;
+    console.log(`  ${r.source.padEnd(24)} ${r.outcome.padEnd(9)} ${String(n).padStart(9)} records ${(r.durationMs / 1000).toFixed(1).padStart(7)} s  ${(n / (r.durationMs / 1000)).toFixed(0).padStart(7)} rec/s${merge}${written}${r.error ? `  ${r.error}` : ''}`);
+  }
+};
+// A fresh pool around each measured sync: its backends exit afterwards, which flushes their write statistics.
+const freshPool = async () => {
+  await pool.end();
+  pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+};
+
+let t = performance.now();
 const results = await syncAll(pool, azure, { trigger: 'cli' });
-const syncMs = performance.now() - syncStarted;
-for (const r of results) {
-  const n = r.counts.findings + r.counts.clusters + r.counts.registries;
-  console.log(`sync ${r.source.padEnd(24)} ${r.outcome.padEnd(9)} ${String(n).padStart(9)} records ${(r.durationMs / 1000).toFixed(1).padStart(7)} s  ${(n / (r.durationMs / 1000)).toFixed(0).padStart(7)} rec/s${r.error ? `  ${r.error}` : ''}`);
-}
+const syncMs = performance.now() - t;
+report('full sync', results, syncMs / 1000);
 console.log(`peak RSS during sync (stand-in included): ${mb(peakRss)}`);
 if (faultMix) {
   const throttling = rateLimitBudgetOf(azure).stats();
@@ -66,7 +90,33 @@ if (faultMix) {
 }
 const total = (await pool.query('SELECT count(*)::int AS n FROM findings')).rows[0].n as number;
 console.log(`findings in the cache: ${total}`);
+
+const sizes = await readTableSizes(pool);
+const f = sizes.find((x) => x.table === 'findings')!;
+const all = sizes.reduce((a, x) => ({ total: a.total + x.total, heap: a.heap + x.heap, toast: a.toast + x.toast, indexes: a.indexes + x.indexes }), { total: 0, heap: 0, toast: 0, indexes: 0 });
+console.log(`findings table: total ${mb(f.total)} = heap ${mb(f.heap)} + TOAST ${mb(f.toast)} + indexes ${mb(f.indexes)}; per 1 M findings ${mb((f.total / Math.max(total, 1)) * 1e6)}`);
+console.log(`all tables:     total ${mb(all.total)} = heap ${mb(all.heap)} + TOAST ${mb(all.toast)} + indexes ${mb(all.indexes)}`);
+for (const x of sizes.slice(0, 6)) console.log(`  ${x.table.padEnd(28)} ${mb(x.total).padStart(8)}  (heap ${mb(x.heap)}, TOAST ${mb(x.toast)}, indexes ${mb(x.indexes)})`);
+const compression = (await pool.query<{ c: string | null }>(`SELECT attcompression::text AS c FROM pg_attribute WHERE attrelid = 'findings'::regclass AND attname = 'raw'`)).rows[0]?.c;
+console.log(`findings.raw compression: ${compression === 'l' ? 'lz4' : compression === 'p' ? 'pglz' : 'default'} (default_toast_compression ${(await pool.query('SHOW default_toast_compression')).rows[0].default_toast_compression})`);
+
+await freshPool();
+const before = await readWriteCounters(url.toString());
+t = performance.now();
+const again = await syncAll(pool, azure, { trigger: 'cli' });
+report('unchanged re-sync', again, (performance.now() - t) / 1000);
+await freshPool();
+await new Promise((r) => setTimeout(r, 1000));
+const after = await readWriteCounters(url.toString());
+const written = after.written - before.written;
+console.log(`unchanged re-sync wrote ${written} rows = ${((written / Math.max(after.live, 1)) * 100).toFixed(2)} % of ${after.live} live rows (${((written / Math.max(total, 1)) * 100).toFixed(2)} % of findings)`);
+for (const d of diffCounters(before, after).slice(0, 8)) console.log(`  ${d.table.padEnd(28)} ${String(d.written).padStart(9)} rows written (${d.hot} HOT updates)`);
 await standIn.stop();
+
+const copy = await measureRawCopy(pool);
+const findingRuns = results.filter((r) => r.source !== 'inventory' && r.outcome === 'succeeded');
+const storeRate = findingRuns.reduce((n, r) => n + r.counts.findings, 0) / (findingRuns.reduce((ms, r) => ms + r.durationMs, 0) / 1000);
+console.log(`raw COPY of ${copy.rows} findings: ${copy.seconds.toFixed(1)} s, ${copy.rate.toFixed(0)} rows/s; full-sync store rate ${storeRate.toFixed(0)} rows/s = ${((storeRate / copy.rate) * 100).toFixed(0)} % of raw COPY`);
 
 const prisma = createPrisma(url.toString(), 4);
 const firstCluster = (await pool.query('SELECT id FROM clusters ORDER BY id LIMIT 1')).rows[0].id as string;
