@@ -30,7 +30,7 @@ export function alertStateChannel(settings: AzureSettings): OutboxChannel {
     async send(message, { signal, now }) {
       const { alertId, action } = alertStatePayloadSchema.parse(message.payload);
       const subscriptionId = subscriptionIdOf(alertId) ?? '';
-      const client = new SecurityCenter(settings.credential, subscriptionId, { ...classicClientOptions(settings), retryOptions: { maxRetries: 0 } });
+      const client = new SecurityCenter(settings.credential, subscriptionId, classicClientOptions(settings, { retries: false }));
       const request = createPipelineRequest({ url: armUrl(settings.armEndpoint, `${alertId}/${action}`, ALERTS_API_VERSION), method: 'POST', abortSignal: signal });
       const response = await client.sendRequest(request);
       if (response.status < 200 || response.status >= 300) {

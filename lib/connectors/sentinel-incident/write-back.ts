@@ -40,7 +40,7 @@ export const incidentCommentPayloadSchema = z.object({
 const incidentSchema = z.looseObject({ etag: z.string().nullish(), properties: z.looseObject({}) });
 
 function clientFor(settings: AzureSettings, id: string): SecurityInsights {
-  return new SecurityInsights(settings.credential, subscriptionIdOf(id) ?? '', { ...classicClientOptions(settings), retryOptions: { maxRetries: 0 } });
+  return new SecurityInsights(settings.credential, subscriptionIdOf(id) ?? '', classicClientOptions(settings, { retries: false }));
 }
 
 async function call(client: SecurityInsights, settings: AzureSettings, method: HttpMethods, path: string, what: string, ctx: { signal: AbortSignal; now: Date }, body?: unknown): Promise<PipelineResponse> {

@@ -39,8 +39,20 @@ export function modularClientOptions(settings: AzureSettings, extra: readonly Ad
   };
 }
 
-/** Options for the AutoRest core-client clients: arm-security 5, arm-resourcegraph 5-beta. */
-export function classicClientOptions(settings: AzureSettings) {
+/**
+ * Options for the AutoRest core-client clients: arm-security 5, arm-resourcegraph 5-beta. `retries: false` is for
+ * writes that the outbox retries (lib/outbox): neither the SDK's retries nor the rate-limit budget wait on a 429 or
+ * a 5xx there, so the outbox sees the answer, records it and schedules the retry itself (surviving a restart).
+ */
+export function classicClientOptions(settings: AzureSettings, options: { retries?: boolean } = {}) {
+  if (options.retries === false) {
+    return {
+      endpoint: settings.armEndpoint,
+      credentialScopes: [armScope(settings)],
+      additionalPolicies: [...(settings.additionalPolicies ?? [])],
+      retryOptions: { maxRetries: 0 },
+    };
+  }
   return {
     endpoint: settings.armEndpoint,
     credentialScopes: [armScope(settings)],
