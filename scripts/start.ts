@@ -91,7 +91,15 @@ async function main(): Promise<void> {
 
     const pool = createSyncPool(db.url, log);
     cleanups.push(() => pool.end());
-    const scheduler = startScheduler({ pool, azure: azure.settings, intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, log });
+    const scheduler = await startScheduler({
+      pool,
+      databaseUrl: db.url,
+      azure: azure.settings,
+      intervalMinutes: env.SYNC_INTERVAL_MINUTES,
+      syncOnStart: env.SYNC_ON_START,
+      takeoverSeconds: env.SYNC_TAKEOVER_SECONDS,
+      log,
+    });
     cleanups.push(() => scheduler.stop());
 
     // The front door (client address, malformed URLs) runs inside the Next process, ahead of Next.
