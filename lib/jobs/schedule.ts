@@ -25,3 +25,10 @@ export async function dueSources(db: Pick<pg.Pool, 'query'>, intervalMinutes: nu
   const due = new Set(r.rows.map((row) => row.source));
   return sources.filter((s) => due.has(s));
 }
+
+/** The sources with no job waiting or running: a start-up sync of a second replica does not queue a repeat. */
+export async function withoutPendingJobs(db: Pick<pg.Pool, 'query'>, sources: readonly SourceId[]): Promise<SourceId[]> {
+  const r = await db.query<{ name: string }>(`SELECT DISTINCT name FROM ${JOB_SCHEMA}.job WHERE name = ANY($1::text[]) AND state <= 'active'`, [sources.map(syncQueueName)]);
+  const pending = new Set(r.rows.map((row) => row.name));
+  return sources.filter((s) => !pending.has(syncQueueName(s)));
+}

@@ -30,7 +30,7 @@ export interface SyncWorkerOptions {
 export interface SyncWorker {
   /** Stops taking jobs; a job in flight is left to finish (or, if the process exits, to be taken over). */
   stop(): Promise<void>;
-  /** Resolves when the worker is idle with nothing queued (tests). */
+  /** A job is running in this process right now. */
   readonly busy: boolean;
 }
 
@@ -58,6 +58,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       return;
     }
     const lease = await holdJob(pool, job.id);
+    log(`sync ${SOURCE_LABELS[source]}: started (job ${job.id}, ${data.data.trigger})`);
     try {
       const connector = (options.connectorFor ?? getConnector)(source);
       const startedAt = new Date();

@@ -7,12 +7,13 @@
 import type pg from 'pg';
 import type PgBoss from 'pg-boss';
 import type { AzureSettings, Connector } from '../connectors/types';
+import type { Env } from '../env';
 import { failInterruptedRuns } from '../sync/run-record';
 import { openBoss } from '../jobs/boss';
 import { ALL_SOURCES, enqueueSync } from '../jobs/enqueue-sync';
 import { findOrphanedJobs } from '../jobs/job-liveness';
 import { SCHEDULE_QUEUE } from '../jobs/queues';
-import { dueSources, SCHEDULE_CRON } from '../jobs/schedule';
+import { dueSources, SCHEDULE_CRON, withoutPendingJobs } from '../jobs/schedule';
 import { startSyncWorker } from '../jobs/sync-worker';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -34,6 +35,11 @@ export interface SchedulerOptions {
   /** Tests: a shorter idle poll, other connectors. */
   pollMs?: number;
   connectorFor?: (source: Connector['id']) => Connector | undefined;
+}
+
+/** The schedule settings of the environment, as both launchers pass them. */
+export function scheduleSettings(env: Pick<Env, 'SYNC_INTERVAL_MINUTES' | 'SYNC_ON_START' | 'SYNC_TAKEOVER_SECONDS'>) {
+  return { intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, takeoverSeconds: env.SYNC_TAKEOVER_SECONDS };
 }
 
 export async function startScheduler(options: SchedulerOptions): Promise<Scheduler> {
@@ -76,11 +82,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       const r = await pool.query<{ at: Date | null }>(`SELECT max(finished_at) AS at FROM sync_runs WHERE outcome = 'succeeded' AND trigger <> 'import'`);
       return r.rows[0]?.at ?? null;
     };
-    // Two replicas starting together both queue: the queues keep one job waiting per source.
+    // A second replica starting while the first one's start-up sync is queued or running adds nothing.
     await lastSuccess()
       .then(async (at) => {
         const stale = !at || Date.now() - at.getTime() > Math.max(intervalMinutes, 1) * 60_000;
-        if (stale) await enqueueSync(boss, { sources: ALL_SOURCES, trigger: 'start' });
+        if (stale) await enqueueSync(boss, { sources: await withoutPendingJobs(pool, ALL_SOURCES), trigger: 'start' });
         else log(`cache is fresh (last sync ${at.toISOString()}); next sync in ${intervalMinutes} min`);
       })
       .catch((e: unknown) => log(`could not queue the start-up sync: ${errorText(e)}`));
