@@ -50,6 +50,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST app/api/triage/items/[id]/route.ts': 'findings.triage',
   'POST app/api/triage/bulk/route.ts': 'findings.triage',
   'GET app/api/findings/export/route.ts': 'findings.view',
+  'GET app/api/sync/route.ts': 'sync.run',
+  'POST app/api/sync/route.ts': 'sync.run',
 };
 /** `file#export` → permission, for server actions guarded by withActionPermission. */
 const ACTION_PERMISSIONS: Record<string, Permission> = {
