@@ -49,6 +49,7 @@ export const A11Y_PAGES: Readonly<Record<string, A11yPageEntry | A11ySkipped>> =
   'app/(dashboard)/admin/audit/page.tsx': { url: '/admin/audit' },
   'app/(dashboard)/admin/scopes/page.tsx': { url: '/admin/scopes' },
   'app/(dashboard)/admin/settings/page.tsx': { url: '/admin/settings' },
+  'app/(dashboard)/admin/sync/page.tsx': { url: '/admin/sync' },
 };
 
 export function isSkipped(entry: A11yPageEntry | A11ySkipped): entry is A11ySkipped {

@@ -19,7 +19,7 @@ describe('sync now and its status', () => {
   let prisma: PrismaClient;
   let boss: PgBoss;
   const queue = () => Promise.resolve(boss);
-  const status = async (source: string) => (await listSyncStatus(admin, { prisma, queue })).find((s) => s.source === source)!;
+  const status = async (source: string) => (await listSyncStatus(admin, { prisma, queue })).sources.find((s) => s.source === source)!;
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -63,12 +63,18 @@ interface Row {
   counts: unknown;
 }
 
+/** Every source's state, with the time it was read (relative times in the view count from it). */
+export interface SyncStatusPage {
+  sources: SyncStatusDto[];
+  readAt: string;
+}
+
 export interface SyncDeps {
   prisma?: PrismaClient;
   queue?: () => Promise<PgBoss>;
 }
 
-export async function listSyncStatus(viewer: Viewer, deps: SyncDeps = {}): Promise<SyncStatusDto[]> {
+export async function listSyncStatus(viewer: Viewer, deps: SyncDeps = {}): Promise<SyncStatusPage> {
   assertCan(viewer, 'sync.run');
   // Opening the queue makes sure its tables exist (pg-boss installs them on first start) before they are read.
   await (deps.queue ?? getSyncQueue)();
@@ -87,7 +93,8 @@ export async function listSyncStatus(viewer: Viewer, deps: SyncDeps = {}): Promi
     sources,
     sources.map(syncQueueName),
   );
-  return sources.map((source) => {
+  const readAt = new Date().toISOString();
+  const list = sources.map((source): SyncStatusDto => {
     const r = rows.find((x) => x.source === source);
     const runningRun = r?.outcome === 'running' ? r : null;
     const lastRun = r?.outcome && r.outcome !== 'running' ? r : null;
@@ -108,6 +115,7 @@ export async function listSyncStatus(viewer: Viewer, deps: SyncDeps = {}): Promi
       error: state === 'failed' ? (lastRun?.error ?? 'unknown error') : null,
     };
   });
+  return { sources: list, readAt };
 }
 
 export interface SyncRequestResult {

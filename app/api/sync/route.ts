@@ -11,7 +11,7 @@ import { syncRequestBodySchema } from '@/lib/validation/sync';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withPermission('sync.run', async (_request: NextRequest, { viewer }) => NextResponse.json({ sources: await listSyncStatus(viewer) }));
+export const GET = withPermission('sync.run', async (_request: NextRequest, { viewer }) => NextResponse.json(await listSyncStatus(viewer)));
 
 export const POST = withPermission('sync.run', async (request: NextRequest, { viewer }) => {
   const body = syncRequestBodySchema.parse(await readJsonBody(request, 1_000));
