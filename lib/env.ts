@@ -54,6 +54,19 @@ const envObject = z
         .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
         .optional(),
     ),
+    /** Sentinel workspaces read through Log Analytics (SecurityIncident/SecurityAlert tables), as ARM ids, comma-separated. */
+    SENTINEL_LOG_ANALYTICS_WORKSPACE_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.operationalinsights\/workspaces\/[^/]+$/i, 'a Log Analytics workspace ARM id')))
+        .optional(),
+    ),
+    /** Log Analytics query endpoint with its version path; sovereign clouds override it. */
+    LOG_ANALYTICS_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+    /** Demo tenant: read the Sentinel workspace through its API (default) or through Log Analytics. */
+    DEMO_SENTINEL_VIA: z.preprocess(emptyToUndefined, z.enum(['api', 'log-analytics']).default('api')),
     /** Demo tenant: generator seed and size (clusters; the rest scales with it). */
     DEMO_SEED: int(20261126, 0, 2 ** 31 - 1),
     DEMO_CLUSTERS: int(8, 1, 2000),

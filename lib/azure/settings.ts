@@ -19,6 +19,8 @@ export function azureSettingsFromEnv(env: Env): AzureSettings {
     armEndpoint: env.AZURE_ARM_ENDPOINT,
     subscriptionIds: env.AZURE_SUBSCRIPTION_IDS,
     sentinelWorkspaceIds: env.SENTINEL_WORKSPACE_IDS ?? [],
+    sentinelLogAnalyticsWorkspaceIds: env.SENTINEL_LOG_ANALYTICS_WORKSPACE_IDS ?? [],
+    ...(env.LOG_ANALYTICS_ENDPOINT ? { logAnalyticsEndpoint: env.LOG_ANALYTICS_ENDPOINT } : {}),
     credential,
   };
 }

@@ -37,6 +37,17 @@ export type StatusRuleKind = (typeof STATUS_RULE_KINDS)[number];
 export const INVENTORY_CHECKS = [
   'cluster-network-policy',
   'cluster-monitoring-enabled',
+  'cluster-local-accounts-disabled',
+  'cluster-entra-integration',
+  'cluster-api-server-restricted',
+  'cluster-defender-profile',
+  'cluster-azure-policy-addon',
+  'cluster-kubernetes-version-supported',
+  'cluster-auto-upgrade-channel',
+  'cluster-node-os-upgrade-channel',
+  'cluster-node-image-current',
+  'cluster-workload-identity',
+  'cluster-keyvault-secrets-provider',
   'registry-admin-user-disabled',
   'registry-anonymous-pull-disabled',
   'registry-public-network-disabled',
@@ -101,8 +112,17 @@ export const CONTROLS = [
       },
       {
         source: 'inventory',
-        description: 'Registry settings read from ARM: anonymous pull and public network access turned off.',
-        match: { inventoryChecks: ['registry-anonymous-pull-disabled', 'registry-public-network-disabled'] },
+        description:
+          'Cluster and registry settings read from ARM: Entra ID integration, local accounts off, a private or IP-restricted API server; registry anonymous pull and public network access off.',
+        match: {
+          inventoryChecks: [
+            'cluster-entra-integration',
+            'cluster-local-accounts-disabled',
+            'cluster-api-server-restricted',
+            'registry-anonymous-pull-disabled',
+            'registry-public-network-disabled',
+          ],
+        },
       },
     ],
     statusRule: 'no-open-findings',
@@ -437,8 +457,8 @@ export const CONTROLS = [
       },
       {
         source: 'inventory',
-        description: 'Registry admin user flag read from ARM.',
-        match: { inventoryChecks: ['registry-admin-user-disabled'] },
+        description: 'Registry admin user flag, workload identity and the Key Vault secrets provider, read from ARM.',
+        match: { inventoryChecks: ['registry-admin-user-disabled', 'cluster-workload-identity', 'cluster-keyvault-secrets-provider'] },
       },
     ],
     statusRule: 'no-open-findings',
@@ -531,6 +551,11 @@ export const CONTROLS = [
         description: 'Policies requiring the Defender plans and the cluster Defender profile.',
         match: { referenceIds: true },
       },
+      {
+        source: 'inventory',
+        description: 'The Defender sensor (security profile) read from the cluster resource.',
+        match: { inventoryChecks: ['cluster-defender-profile'] },
+      },
     ],
     statusRule: 'no-open-findings',
     manual: false,
@@ -605,6 +630,19 @@ export const CONTROLS = [
         description: 'The non-vulnerable Kubernetes version policy.',
         match: { referenceIds: true },
       },
+      {
+        source: 'inventory',
+        description:
+          'The cluster resource: Kubernetes version against the versions AKS supports in its region, upgrade channels and node image age.',
+        match: {
+          inventoryChecks: [
+            'cluster-kubernetes-version-supported',
+            'cluster-auto-upgrade-channel',
+            'cluster-node-os-upgrade-channel',
+            'cluster-node-image-current',
+          ],
+        },
+      },
     ],
     statusRule: 'no-open-findings',
     manual: false,
@@ -627,6 +665,11 @@ export const CONTROLS = [
         source: 'policy-state',
         description: 'Any non-compliant policy state not claimed by a more specific control.',
         match: { referenceIds: true, unclaimed: true },
+      },
+      {
+        source: 'inventory',
+        description: 'The Azure Policy add-on read from the cluster resource.',
+        match: { inventoryChecks: ['cluster-azure-policy-addon'] },
       },
     ],
     statusRule: 'no-open-findings',

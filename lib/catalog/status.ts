@@ -4,7 +4,7 @@ import { SEVERITIES, type ControlStatus, type Severity, type Stage, type TeamRol
 import { CONTROLS, type CatalogControl, type Control, type ControlId, type EvidenceSourceId, type StatusRuleKind } from './controls';
 
 /** Bump when controls, ids or rules change, so stored snapshots can tell which catalog scored them. */
-export const CATALOG_VERSION = '1.0.0';
+export const CATALOG_VERSION = '1.1.0';
 
 export interface ControlFacts {
   /** Records from any evidence source that map to the control, healthy or not. */

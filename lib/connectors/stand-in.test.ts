@@ -1,42 +1,15 @@
 // End to end: every registered connector through its real SDK client against the local HTTPS ARM stand-in, with
 // small pages so nextLink / $skipToken paging is exercised. The test trusts the stand-in's certificate through a
 // per-call policy (request.agent), so it also runs without NODE_EXTRA_CA_CERTS.
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startArmStandIn, type ArmStandIn } from '../demo/arm-stand-in';
-import { generateTenant, type DemoRecordKind, type DemoTenant } from '../demo/generate-tenant';
-import { createDemoCredential } from '../demo/static-credential';
-import { ensureDevCertificate } from '../demo/tls';
+import { describe, expect, it } from 'vitest';
+import type { DemoRecordKind } from '../demo/generate-tenant';
 import { getConnector } from './registry';
 import { collect } from './testing/fake-arm';
-import { trustStandInPolicy } from './testing/stand-in-trust';
+import { useStandIn } from './testing/stand-in-fixture';
 import type { AzureSettings, Connector, SourceBatch } from './types';
 
-let standIn: ArmStandIn;
-let tenant: DemoTenant;
-let trust: PipelinePolicy;
-
-beforeAll(async () => {
-  const tls = await ensureDevCertificate('.data/tls');
-  trust = trustStandInPolicy(tls.cert);
-  tenant = generateTenant({ seed: 42, clusters: 6, now: new Date('2025-06-01T00:00:00Z') });
-  standIn = await startArmStandIn({ tenant, tls, pageSize: 7 });
-});
-
-afterAll(async () => {
-  await standIn?.stop();
-});
-
-function settings(): AzureSettings {
-  return {
-    armEndpoint: standIn.url,
-    subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),
-    sentinelWorkspaceIds: [],
-    credential: createDemoCredential(),
-    // The SDKs' own retries run on the injected 500s (about 5 s of backoff) before run() gives up, as in production.
-    additionalPolicies: [{ policy: trust, position: 'perCall' }],
-  };
-}
+const fixture = useStandIn({ seed: 42, clusters: 6, now: new Date('2025-06-01T00:00:00Z'), pageSize: 7 });
+const settings = (): AzureSettings => fixture.settings();
 
 function connector(id: Parameters<typeof getConnector>[0]): Connector {
   const found = getConnector(id);
@@ -45,7 +18,7 @@ function connector(id: Parameters<typeof getConnector>[0]): Connector {
 }
 
 function total(kind: DemoRecordKind): number {
-  return tenant.subscriptions.reduce((sum, s) => sum + tenant.count(kind, s.subscriptionId), 0);
+  return fixture.tenant.subscriptions.reduce((sum, s) => sum + fixture.tenant.count(kind, s.subscriptionId), 0);
 }
 
 type ListKey = { [K in keyof SourceBatch]-?: NonNullable<SourceBatch[K]> extends readonly unknown[] ? K : never }[keyof SourceBatch];
@@ -58,18 +31,18 @@ describe('connectors against the ARM stand-in', () => {
   it('inventory: every cluster, registry and subscription of the tenant', async () => {
     const batches = await collect(connector('inventory').run({ azure: settings() }));
     expect(all(batches, 'clusters')).toHaveLength(total('managedClusters'));
-    expect(all(batches, 'clusters')).toHaveLength(tenant.clusters.length);
-    expect(all(batches, 'registries')).toHaveLength(tenant.registries.length);
-    expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
+    expect(all(batches, 'clusters')).toHaveLength(fixture.tenant.clusters.length);
+    expect(all(batches, 'registries')).toHaveLength(fixture.tenant.registries.length);
+    expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(fixture.tenant.subscriptions.map((s) => s.subscriptionId));
     expect(all(batches, 'clusters').every((c) => c.team !== null)).toBe(true);
-    const regions = new Set(tenant.clusters.map((c) => c.location));
+    const regions = new Set(fixture.tenant.clusters.map((c) => c.location));
     expect(new Set(all(batches, 'kubernetesVersions').map((v) => v.location))).toEqual(regions);
   });
 
   it('defender-assessment: the metadata catalog once and every assessment', async () => {
     const batches = await collect(connector('defender-assessment').run({ azure: settings() }));
-    const first = tenant.subscriptions[0]?.subscriptionId ?? '';
-    expect(all(batches, 'metadata')).toHaveLength(tenant.count('assessmentMetadata', first));
+    const first = fixture.tenant.subscriptions[0]?.subscriptionId ?? '';
+    expect(all(batches, 'metadata')).toHaveLength(fixture.tenant.count('assessmentMetadata', first));
     const findings = all(batches, 'findings');
     expect(findings).toHaveLength(total('assessments'));
     expect(new Set(findings.map((f) => f.sourceKey)).size).toBe(findings.length);
@@ -93,7 +66,7 @@ describe('connectors against the ARM stand-in', () => {
     expect(new Set(states.map((s) => s.sourceKey)).size).toBe(states.length);
     expect(batches.flatMap((b) => b.policy?.exemptions ?? [])).toHaveLength(total('policyExemptions'));
     const summaries = batches.flatMap((b) => b.policy?.summaries ?? []);
-    expect(summaries.map((s) => s.subscriptionId)).toEqual(tenant.subscriptions.map((s) => s.subscriptionId));
+    expect(summaries.map((s) => s.subscriptionId)).toEqual(fixture.tenant.subscriptions.map((s) => s.subscriptionId));
     // Azure's summary counts the same non-compliant resources the states name.
     const nonCompliant = new Set(states.filter((s) => s.complianceState === 'noncompliant').map((s) => s.resourceId.toLowerCase()));
     expect(summaries.reduce((n, s) => n + s.nonCompliantResources, 0)).toBe(nonCompliant.size);
@@ -106,11 +79,11 @@ describe('connectors against the ARM stand-in', () => {
     ['policy-state', /Microsoft\.PolicyInsights\/policyStates\/latest\/queryResults$/i],
   ] as const) {
     it(`${id}: a 500 from the source makes run() throw`, async () => {
-      standIn.setFaults({ failPaths: [path] });
+      fixture.standIn.setFaults({ failPaths: [path] });
       try {
         await expect(collect(connector(id).run({ azure: settings() }))).rejects.toThrow(/HTTP 500/);
       } finally {
-        standIn.setFaults({});
+        fixture.standIn.setFaults({});
       }
     });
   }

@@ -14,6 +14,10 @@ export interface AzureSettings {
   subscriptionIds: string[];
   /** ARM ids of Log Analytics workspaces with Sentinel. */
   sentinelWorkspaceIds: string[];
+  /** ARM ids of Sentinel workspaces read through Log Analytics (SecurityIncident/SecurityAlert) instead. */
+  sentinelLogAnalyticsWorkspaceIds?: string[];
+  /** Log Analytics query endpoint with its version path; the public cloud's when absent. */
+  logAnalyticsEndpoint?: string;
   credential: TokenCredential;
   /** Extra pipeline policies (tests use them to observe requests). */
   additionalPolicies?: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[];
@@ -57,6 +61,8 @@ export interface ConnectorContext {
   signal?: AbortSignal;
   /** Progress lines for the CLI and logs ("page 3: 100 assessments"). */
   progress?: (message: string) => void;
+  /** The run's clock, for checks that depend on age (node images); defaults to the wall clock. */
+  now?: Date;
 }
 
 export interface Connector {

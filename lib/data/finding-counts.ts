@@ -14,6 +14,8 @@ export interface SummaryFilter {
   stage?: Stage;
   source?: SourceId;
   control?: string;
+  /** With clusterId: also count the registry-scan CVEs of the images that cluster runs (the cluster page's view). */
+  includeRunningImages?: boolean;
 }
 
 /**
@@ -30,6 +32,19 @@ export function summarySource(viewer: Viewer, filter: SummaryFilter = {}): Prism
   if (filter.control) conditions.push(Prisma.sql`s.control_id = ${filter.control}`);
   if (viewer.scope.kind === 'all' && !filter.clusterId) {
     return Prisma.sql`FROM finding_totals s WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}`;
+  }
+  if (filter.clusterId && filter.includeRunningImages) {
+    // One cluster's view: its own findings plus the registry-scan CVEs of the images it runs (they carry the
+    // registry, not the cluster) — bounded by that cluster's running images, read by the image-digest index.
+    const clusterId = filter.clusterId;
+    return Prisma.sql`FROM (
+        SELECT s.source, s.control_id, s.stage, s.severity, s.status, s.n FROM finding_counts s
+         WHERE ${summaryScopeSql(viewer)} AND s.cluster_id = ${clusterId}
+        UNION ALL
+        SELECT f.source, f.control_id, f.stage, f.severity, f.status, count(*)::int AS n FROM findings f
+         WHERE f.cluster_id IS NULL AND f.image_digest IN (${runningImagesSql(viewer, clusterId)})
+         GROUP BY f.source, f.control_id, f.stage, f.severity, f.status
+      ) s WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}`;
   }
   if (filter.clusterId || viewer.scope.kind === 'all') {
     conditions.unshift(summaryScopeSql(viewer));

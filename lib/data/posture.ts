@@ -57,7 +57,7 @@ export async function getPostureOverview(
   const rows = await db.$queryRaw<{ control_id: string; severity: Severity; open: number; total: number }[]>`
     SELECT s.control_id, s.severity::text AS severity,
            COALESCE(sum(s.n) FILTER (WHERE s.status = 'open'), 0)::int AS open, sum(s.n)::int AS total
-      ${summarySource(viewer, { clusterId: input.clusterId })}
+      ${summarySource(viewer, { clusterId: input.clusterId, includeRunningImages: true })}
      GROUP BY s.control_id, s.severity`;
 
   // A source whose latest run failed after its last success cannot vouch for a passing control.

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { DemoRecordKind, DemoTenant, JsonObject, JsonValue } from './generate-tenant';
 import { DEMO_BEARER_TOKEN } from './static-credential';
 import { ArmError } from './arm-error';
+import { createLogAnalyticsStandIn, LOG_ANALYTICS_QUERY } from './log-analytics-stand-in';
 import { createTriageStandIn, type TriageStandIn } from './triage-stand-in';
 import { demoKubernetesVersions, summarizePolicyStates } from './generate-policy';
 
@@ -103,6 +104,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
   let requests = 0;
   let baseUrl = '';
   const triage = createTriageStandIn(tenant);
+  const logAnalytics = createLogAnalyticsStandIn(tenant);
   const knownSubscriptions = new Set(tenant.subscriptions.map((s) => s.subscriptionId.toLowerCase()));
   const canonicalSubscription = (id: string): string => {
     const found = tenant.subscriptions.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase());
@@ -214,6 +216,13 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', {
         'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token is invalid."',
       });
+    }
+    // Log Analytics queries (api.loganalytics.io/v1) carry no api-version: answered before the ARM checks.
+    if (LOG_ANALYTICS_QUERY.test(path)) {
+      if (faults.failPaths?.some((p) => p.test(path))) throw new ArmError(500, 'InternalServerError', 'Encountered internal server error. (injected outage)');
+      const reply = await logAnalytics.handle(method, path, () => readBody(req));
+      send(res, reply.status, reply.body);
+      return;
     }
     const apiVersion = url.searchParams.get('api-version');
     if (!apiVersion) throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");

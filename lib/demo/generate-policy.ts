@@ -185,6 +185,9 @@ export function withClusterFacts(rendered: JsonObject, facts: DemoClusterFacts, 
       apiServerAccessProfile: { enablePrivateCluster: facts.privateApiServer, ...(facts.authorizedIpRanges.length ? { authorizedIPRanges: facts.authorizedIpRanges } : {}) },
       addonProfiles: {
         azurepolicy: { enabled: facts.policyAddon },
+        // Container insights on most clusters; derived from the id, not the generator's stream, so adding it left
+        // every other generated value as it was.
+        omsagent: { enabled: hashString(`${cluster.id}/monitoring`) % 10 < 8 },
         azureKeyvaultSecretsProvider: { enabled: facts.keyVaultSecretsProvider, config: facts.keyVaultSecretsProvider ? { enableSecretRotation: 'true' } : null },
       },
       securityProfile: {

@@ -44,7 +44,7 @@ export const SOURCE_IDS = [
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
-/** Sources that produce findings (inventory produces clusters, registries and images). */
+/** Sources whose findings come from Azure records; the inventory's findings are its own configuration checks. */
 export const FINDING_SOURCE_IDS = SOURCE_IDS.filter((s): s is Exclude<SourceId, 'inventory'> => s !== 'inventory');
 export type FindingSourceId = Exclude<SourceId, 'inventory'>;
 

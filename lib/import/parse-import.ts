@@ -18,6 +18,7 @@ import {
   toVulnerabilityBatch,
   toVulnerabilityRecord,
 } from '../connectors/defender-vulnerability/transform';
+import { clusterCheckFindings, registryCheckFindings } from '../connectors/inventory/checks';
 import { toClusterRow, toRegistryRow } from '../connectors/inventory/transform';
 import { toAlertRows } from '../connectors/defender-alert/transform';
 import { toIncidentRows } from '../connectors/sentinel-incident/transform';
@@ -284,12 +285,14 @@ function buildBatch(located: Located, kind: ImportKind, warnings: string[]): Sou
     case 'managed-clusters': {
       const clusters = transformAll(located, kind, toClusterRow);
       assertUnique(located, kind, clusters.map((c) => c.armId.toLowerCase()));
-      return { subscriptions: subscriptionsOf(clusters.map((c) => c.subscriptionId)), clusters };
+      // No region version list in a saved cluster file: the version check is left out, the others apply.
+      const findings = clusters.flatMap((c) => clusterCheckFindings(c, undefined, new Date()));
+      return { subscriptions: subscriptionsOf(clusters.map((c) => c.subscriptionId)), clusters, findings };
     }
     case 'registries': {
       const registries = transformAll(located, kind, toRegistryRow);
       assertUnique(located, kind, registries.map((r) => r.armId.toLowerCase()));
-      return { subscriptions: subscriptionsOf(registries.map((r) => r.subscriptionId)), registries };
+      return { subscriptions: subscriptionsOf(registries.map((r) => r.subscriptionId)), registries, findings: registries.flatMap(registryCheckFindings) };
     }
     case 'assessment-metadata': {
       const metadata = transformAll(located, kind, toMetadataRow);

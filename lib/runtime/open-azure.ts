@@ -36,7 +36,10 @@ export async function openAzure(env: Env, certificate: DevCertificate | null, no
     settings: {
       armEndpoint: standIn.url,
       subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),
-      sentinelWorkspaceIds: [tenant.sentinelWorkspace.id],
+      // The same workspace through either path (DEMO_SENTINEL_VIA); the stand-in serves both.
+      sentinelWorkspaceIds: env.DEMO_SENTINEL_VIA === 'api' ? [tenant.sentinelWorkspace.id] : [],
+      sentinelLogAnalyticsWorkspaceIds: env.DEMO_SENTINEL_VIA === 'log-analytics' ? [tenant.sentinelWorkspace.id] : [],
+      logAnalyticsEndpoint: `${standIn.url}/v1`,
       credential: createDemoCredential(),
     },
     close: () => standIn.stop(),

@@ -93,14 +93,14 @@ export async function runBatches(
         counts.findings += batch.findings?.length ?? 0;
         options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
       }
-      if (source === 'inventory') {
-        if (options.sweep) {
-          const c = await client.query(`UPDATE clusters SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
-          const r = await client.query(`UPDATE registries SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
-          counts.clustersRemoved = c.rowCount ?? 0;
-          counts.registriesRemoved = r.rowCount ?? 0;
-        }
-      } else {
+      if (source === 'inventory' && options.sweep) {
+        const c = await client.query(`UPDATE clusters SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
+        const r = await client.query(`UPDATE registries SET deleted_at = $2 WHERE deleted_at IS NULL AND last_run_id IS DISTINCT FROM $1`, [runId, now]);
+        counts.clustersRemoved = c.rowCount ?? 0;
+        counts.registriesRemoved = r.rowCount ?? 0;
+      }
+      // The inventory's findings are its configuration checks (connectors/inventory/checks.ts); they merge like any.
+      {
         Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
         if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
@@ -139,5 +139,5 @@ export async function runBatches(
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 export function runConnector(pool: pg.Pool, connector: Connector, ctx: ConnectorContext, options: Omit<RunOptions, 'sweep'>): Promise<RunResult> {
-  return runBatches(pool, connector.id, connector.run(ctx), { ...options, sweep: true });
+  return runBatches(pool, connector.id, connector.run({ ...ctx, now: ctx.now ?? options.now?.() }), { ...options, sweep: true });
 }

@@ -211,7 +211,7 @@ export function toStagedFindings(source: RunContext['source'], findings: readonl
     const c = f.stage && f.controlId
       ? { stage: f.stage, controlId: f.controlId }
       : classifyFinding({
-          source: source === 'inventory' ? 'defender-assessment' : source,
+          source,
           kind: f.kind,
           ruleId: f.ruleId,
           title: f.title,

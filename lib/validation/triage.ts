@@ -2,7 +2,7 @@
 // bookmark); anything unparseable answers 400 (route handlers) or shows as a filter error (pages).
 import { z } from 'zod';
 import { listParam } from './list-param';
-import { FINDING_SOURCE_IDS, SEVERITIES } from '../domain/model';
+import { SEVERITIES, SOURCE_IDS } from '../domain/model';
 import { TRIAGE_STATUSES } from '../domain/triage-status';
 import { safeText } from '../security/safe-text';
 
@@ -22,7 +22,7 @@ const dropEmpty = (raw: unknown) =>
   raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined)) : raw;
 
 const triageFiltersObject = z.object({
-  source: z.enum(FINDING_SOURCE_IDS).optional(),
+  source: z.enum(SOURCE_IDS).optional(),
   severity: list(SEVERITIES),
   status: z.enum(TRIAGE_STATUS_FILTERS).default('active'),
   owner: safeText(200).optional(),

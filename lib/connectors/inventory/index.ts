@@ -1,14 +1,18 @@
-// Inventory: AKS clusters and ACR registries of every configured subscription, page by page.
+// Inventory: AKS clusters and ACR registries of every configured subscription, page by page, with the configuration
+// checks on each (checks.ts) as findings — the evidence of the platform, update and coverage controls.
 import { transformEach } from '../shared/record';
 import type { Connector, ConnectorContext, SourceBatch } from '../types';
 import { fetchManagedClusterPages, fetchRegistryPages } from './fetch';
-import { fetchKubernetesVersions, toKubernetesVersionRows } from './kubernetes-versions';
+import { clusterCheckFindings, registryCheckFindings } from './checks';
+import { fetchKubernetesVersions, toKubernetesVersionRows, type KubernetesVersionRow } from './kubernetes-versions';
 import { toClusterRow, toRegistryRow } from './transform';
 
 async function* runInventory(ctx: ConnectorContext): AsyncGenerator<SourceBatch> {
   const { azure, signal, progress } = ctx;
-  // Regions whose supported Kubernetes versions were read this run (once per region, whatever the subscription).
-  const locationsRead = new Set<string>();
+  const now = ctx.now ?? new Date();
+  // Versions AKS offers per region, read once per region whatever the subscription; the version check needs them
+  // before the clusters of that region are judged.
+  const versionsByLocation = new Map<string, KubernetesVersionRow[]>();
   for (const subscriptionId of azure.subscriptionIds) {
     // No subscriptions API client is installed, so the display name is unknown here; the store keeps any it has.
     yield { subscriptions: [{ id: subscriptionId, displayName: null }] };
@@ -17,19 +21,22 @@ async function* runInventory(ctx: ConnectorContext): AsyncGenerator<SourceBatch>
       page += 1;
       const clusters = transformEach(items, 'managed cluster', toClusterRow);
       progress?.(`inventory ${subscriptionId}: clusters page ${page}: ${clusters.length}`);
-      yield { clusters };
+      const kubernetesVersions: KubernetesVersionRow[] = [];
       for (const location of new Set(clusters.flatMap((c) => (c.location ? [c.location.toLowerCase()] : [])))) {
-        if (locationsRead.has(location)) continue;
-        locationsRead.add(location);
-        yield { kubernetesVersions: toKubernetesVersionRows(location, await fetchKubernetesVersions(azure, subscriptionId, location, signal)) };
+        if (versionsByLocation.has(location)) continue;
+        const rows = toKubernetesVersionRows(location, await fetchKubernetesVersions(azure, subscriptionId, location, signal));
+        versionsByLocation.set(location, rows);
+        kubernetesVersions.push(...rows);
       }
+      const findings = clusters.flatMap((c) => clusterCheckFindings(c, c.location ? versionsByLocation.get(c.location.toLowerCase()) : undefined, now));
+      yield { clusters, kubernetesVersions, findings };
     }
     page = 0;
     for await (const items of fetchRegistryPages(azure, subscriptionId, signal)) {
       page += 1;
       const registries = transformEach(items, 'container registry', toRegistryRow);
       progress?.(`inventory ${subscriptionId}: registries page ${page}: ${registries.length}`);
-      yield { registries };
+      yield { registries, findings: registries.flatMap(registryCheckFindings) };
     }
   }
 }

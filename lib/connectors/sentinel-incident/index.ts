@@ -1,8 +1,11 @@
-// Microsoft Sentinel incidents, workspace by workspace (SENTINEL_WORKSPACE_IDS), each with the alerts it contains.
+// Microsoft Sentinel incidents, workspace by workspace, each with the alerts it contains: through the SecurityInsights
+// API (SENTINEL_WORKSPACE_IDS) or through Log Analytics (SENTINEL_LOG_ANALYTICS_WORKSPACE_IDS, log-analytics.ts).
 import { MalformedRecordError, transformEach } from '../shared/record';
 import type { Connector, ConnectorContext, SourceBatch } from '../types';
 import { createSentinelClient } from './client';
 import { fetchIncidentAlerts, fetchIncidentPages } from './fetch';
+import { fetchLogAnalyticsIncidents, type LogAnalyticsIncident } from './log-analytics';
+import { alertRestShapeOf, incidentRestShapeOf } from './log-analytics-transform';
 import { toIncidentRows } from './transform';
 
 const idOf = (raw: unknown, index: number): string => {
@@ -14,7 +17,10 @@ const idOf = (raw: unknown, index: number): string => {
 async function* runSentinelIncident(ctx: ConnectorContext): AsyncGenerator<SourceBatch> {
   const { azure, signal, progress } = ctx;
   // Not configured is not "no incidents": the run fails with the reason, and the dashboard says so.
-  if (azure.sentinelWorkspaceIds.length === 0) throw new Error('No Sentinel workspace is configured (SENTINEL_WORKSPACE_IDS is empty).');
+  const viaLogs = azure.sentinelLogAnalyticsWorkspaceIds ?? [];
+  if (azure.sentinelWorkspaceIds.length === 0 && viaLogs.length === 0) {
+    throw new Error('No Sentinel workspace is configured (SENTINEL_WORKSPACE_IDS and SENTINEL_LOG_ANALYTICS_WORKSPACE_IDS are empty).');
+  }
   for (const workspaceId of azure.sentinelWorkspaceIds) {
     const client = createSentinelClient(azure, workspaceId);
     let page = 0;
@@ -26,6 +32,19 @@ async function* runSentinelIncident(ctx: ConnectorContext): AsyncGenerator<Sourc
       let next = 0;
       const rows = transformEach(items, 'Sentinel incident', (raw) => toIncidentRows(raw, alerts[next++] ?? []));
       progress?.(`sentinel-incident ${workspaceId}: page ${page}: ${rows.length}`);
+      yield { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
+    }
+  }
+  for (const workspaceId of viaLogs) {
+    let slice = 0;
+    for await (const items of fetchLogAnalyticsIncidents(azure, workspaceId, signal)) {
+      slice += 1;
+      // The rows were parsed by the fetch (row errors name the table and column); transformEach adds the index.
+      const rows = transformEach(items, 'Sentinel incident (Log Analytics)', (item) => {
+        const { incident, alerts } = item as LogAnalyticsIncident;
+        return toIncidentRows(incidentRestShapeOf(incident, workspaceId), alerts.map((a) => alertRestShapeOf(a, workspaceId)));
+      });
+      progress?.(`sentinel-incident ${workspaceId} (Log Analytics): slice ${slice}: ${rows.length}`);
       yield { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
     }
   }

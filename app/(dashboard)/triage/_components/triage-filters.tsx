@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 import { X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import { FINDING_SOURCE_IDS, SEVERITIES, SOURCE_LABELS } from '@/lib/domain/model';
+import { SEVERITIES, SOURCE_IDS, SOURCE_LABELS } from '@/lib/domain/model';
 import { TRIAGE_STATUS_LABELS, TRIAGE_STATUSES } from '@/lib/domain/triage-status';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '@/lib/validation/triage';
 import { toQueryString } from '@/lib/validation/query-string';
@@ -57,7 +57,7 @@ export function TriageFiltersBar({ filters, clusters, teams }: { filters: Triage
       <form method="get" action="/triage" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
         <FilterField label="Source">
           <select name="source" defaultValue={filters.source ?? ''} className={filterInputClass}>
-            <AnyOptions values={FINDING_SOURCE_IDS} label={(s) => SOURCE_LABELS[s]} />
+            <AnyOptions values={SOURCE_IDS} label={(s) => SOURCE_LABELS[s]} />
           </select>
         </FilterField>
         <FilterField label="Severity">
