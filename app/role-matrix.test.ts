@@ -37,12 +37,13 @@ const PAGE_PERMISSIONS: Record<string, Permission> = {
   'app/(dashboard)/admin/settings/page.tsx': 'settings.manage',
   'app/(dashboard)/trends/page.tsx': 'posture.view',
   'app/(dashboard)/trends/changes/page.tsx': 'posture.view',
+  'app/(dashboard)/admin/sync/page.tsx': 'sync.run',
 };
 const NOT_IN_MATRIX: Record<string, string> = {
   'app/sign-in/page.tsx': 'public',
   'app/no-access/page.tsx': 'for signed-in people without a role',
   'app/mfa-required/page.tsx': 'for signed-in people without MFA',
-  'app/(dashboard)/admin/page.tsx': 'index: shown when the role has audit.view or scopes.manage (tested below)',
+  'app/(dashboard)/admin/page.tsx': 'index: shown when the role has audit.view, scopes.manage, settings.manage or sync.run (tested below)',
   'app/(dashboard)/clusters/[id]/page.tsx': 'old hashed address: redirects to the readable cluster page (page-access and cross-scope tests)',
 };
 /** `METHOD file` → permission, for route handlers guarded by withPermission. */
@@ -52,6 +53,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST app/api/triage/items/[id]/route.ts': 'findings.triage',
   'POST app/api/triage/bulk/route.ts': 'findings.triage',
   'GET app/api/findings/export/route.ts': 'findings.view',
+  'GET app/api/sync/route.ts': 'sync.run',
+  'POST app/api/sync/route.ts': 'sync.run',
 };
 /** `file#export` → permission, for server actions guarded by withActionPermission. */
 const ACTION_PERMISSIONS: Record<string, Permission> = {
@@ -105,11 +108,12 @@ describe.each(Object.entries(PAGE_PERMISSIONS))('page %s (needs %s)', (file, per
 });
 
 describe('admin index', () => {
-  it.each(APP_ROLES)('as %s: shown only with audit.view or scopes.manage', async (role) => {
+  it.each(APP_ROLES)('as %s: shown only with audit.view, scopes.manage, settings.manage or sync.run', async (role) => {
     testSession.current = asRole(role);
     const mod = (await import('@/app/(dashboard)/admin/page')) as { default: Parameters<typeof renderPage>[0] };
     const outcome = await renderPage(mod.default, {});
-    expect(outcome.kind).toBe(roleCan(role, 'audit.view') || roleCan(role, 'scopes.manage') || roleCan(role, 'settings.manage') ? 'rendered' : 'not-found');
+    const allowed = (['audit.view', 'scopes.manage', 'settings.manage', 'sync.run'] as const).some((p) => roleCan(role, p));
+    expect(outcome.kind).toBe(allowed ? 'rendered' : 'not-found');
   });
 });
 

@@ -53,6 +53,7 @@ export const A11Y_PAGES: Readonly<Record<string, A11yPageEntry | A11ySkipped>> =
   'app/(dashboard)/admin/settings/page.tsx': { url: '/admin/settings' },
   'app/(dashboard)/trends/page.tsx': { url: '/trends', alsoVisit: ['/trends?range=30&team=payments'] },
   'app/(dashboard)/trends/changes/page.tsx': { url: '/trends/changes' },
+  'app/(dashboard)/admin/sync/page.tsx': { url: '/admin/sync' },
 };
 
 export function isSkipped(entry: A11yPageEntry | A11ySkipped): entry is A11ySkipped {

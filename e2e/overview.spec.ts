@@ -3,6 +3,7 @@ import { SOURCE_IDS } from '../lib/domain/model';
 import { OverviewPage } from './pages/overview-page';
 import { postureCli } from './support/posture-cli';
 import { signInAs } from './support/sign-in';
+import { storageStatePath } from './support/storage-state';
 import { waitForFirstSync } from './support/wait-for-sync';
 
 const STAGES = ['plan', 'develop', 'build', 'deploy', 'operate'];
@@ -79,5 +80,25 @@ test.describe('overview (demo tenant)', () => {
     const alert = page.getByRole('main').getByRole('alert');
     await expect(alert).toContainText('severity');
     await expect(alert).toContainText('expected one of');
+  });
+});
+
+test.describe('sync now (admin)', () => {
+  test.use({ storageState: storageStatePath('admin') });
+
+  test('an admin queues a source and watches its progress live, then its success, without a reload', async ({ page, request }) => {
+    await waitForFirstSync(request);
+    await page.goto('/admin/sync');
+    // The source with the most pages in the demo tenant, so its run lasts long enough to watch.
+    const row = page.locator('tr[data-source="defender-vulnerability"]');
+    await expect(row.getByTestId('sync-state')).toHaveAttribute('data-state', 'succeeded');
+    await row.getByRole('button', { name: 'Sync Defender image vulnerabilities now' }).click();
+    await expect(row.getByTestId('sync-progress')).toContainText(/Page \d+ · [\d,]+ records? so far/, { timeout: 30_000 });
+    await page.screenshot({ path: 'test-results/screenshots/admin-sync-running.png', fullPage: true });
+    await expect(row.getByTestId('sync-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
+    await expect(row).toContainText(/records in [\d,]+ pages/);
+    await page.screenshot({ path: 'test-results/screenshots/admin-sync-done.png', fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/screenshots/admin-sync-done-dark.png', fullPage: true });
   });
 });

@@ -112,6 +112,8 @@ const envObject = z
     SYNC_INTERVAL_MINUTES: int(60, 0, 24 * 60),
     /** Sync at start-up when the last successful sync is older than this many minutes. */
     SYNC_ON_START: bool(true),
+    /** Seconds between checks, by every process, for sync jobs whose process died; such a job is taken over. */
+    SYNC_TAKEOVER_SECONDS: int(15, 1, 3600),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     // ---- Sign-in, sessions and access (lib/auth, lib/security; documented in docs/entra-id.md) ----
     /** Key that encrypts the session cookie (JWE). At least 32 characters; `openssl rand -base64 32`. */

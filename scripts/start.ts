@@ -4,14 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureDatabase } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
-import { EnvError, parseEnv } from '../lib/env';
+import { parseEnvOrExit } from '../lib/runtime/parse-env-or-exit';
 import { isEntraConfigured } from '../lib/auth/identity-provider';
 import { ensureAuthSecret } from '../lib/auth/local-idp/auth-secret';
 import { LOCAL_IDP_ENV, startLocalIdp } from '../lib/auth/local-idp';
 import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
 import { needsBuild } from '../lib/runtime/needs-build';
 import { openAzure } from '../lib/runtime/open-azure';
-import { startScheduler } from '../lib/runtime/scheduler';
+import { scheduleSettings, startScheduler } from '../lib/runtime/scheduler';
 import { createSyncPool } from '../lib/db/sync-pool';
 import { listenHost, LOOPBACK } from '../lib/runtime/listen-host';
 import { isLoopbackHost, staticErrorHeaders } from '../lib/security/headers';
@@ -28,16 +28,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseEnv();
-  } catch (e) {
-    if (e instanceof EnvError) {
-      log(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const env = parseEnvOrExit(log);
   const { certificate } = await ensureTrustedDevCertificate(env.DATA_DIR);
   const db = await ensureDatabase(env, log);
   const cleanups: (() => Promise<void>)[] = [() => db.stop()];
@@ -91,7 +82,7 @@ async function main(): Promise<void> {
 
     const pool = createSyncPool(db.url, log);
     cleanups.push(() => pool.end());
-    const scheduler = startScheduler({ pool, azure: azure.settings, intervalMinutes: env.SYNC_INTERVAL_MINUTES, syncOnStart: env.SYNC_ON_START, log });
+    const scheduler = await startScheduler({ pool, databaseUrl: db.url, azure: azure.settings, ...scheduleSettings(env), log });
     cleanups.push(() => scheduler.stop());
 
     // The front door (client address, malformed URLs) runs inside the Next process, ahead of Next.

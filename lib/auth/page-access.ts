@@ -30,10 +30,11 @@ export interface PageAccessRule {
 
 /** Pages with a permission or a scoped resource; keep in line with the pages' own checks (role matrix test). */
 export const PAGE_ACCESS_RULES: readonly PageAccessRule[] = [
-  { pattern: /^\/admin\/?$/, anyOf: ['audit.view', 'scopes.manage', 'settings.manage'] },
+  { pattern: /^\/admin\/?$/, anyOf: ['audit.view', 'scopes.manage', 'settings.manage', 'sync.run'] },
   { pattern: /^\/admin\/audit\/?$/, anyOf: ['audit.view'] },
   { pattern: /^\/admin\/scopes\/?$/, anyOf: ['scopes.manage'] },
   { pattern: /^\/admin\/settings\/?$/, anyOf: ['settings.manage'] },
+  { pattern: /^\/admin\/sync\/?$/, anyOf: ['sync.run'] },
   // Any single segment: a malformed or out-of-range id is a 404 here too, not a "not found" body under 200.
   { pattern: /^\/clusters\/([^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster' },
   { pattern: /^\/clusters\/([^/]+\/[^/]+\/[^/]+)\/?$/, anyOf: ['posture.view'], resource: 'cluster-address' },

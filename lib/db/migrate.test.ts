@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { installJobQueue } from '../jobs/boss';
 import { migrate, readMigrations } from './migrate';
 
 // The Prisma schema, as Prisma itself reads it (the same wasm the CLI uses), is the reference; the migrated
@@ -63,6 +64,8 @@ describe('migrations', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
+    // pg-boss keeps its own schema (tables, an enum, functions) beside ours: the drift check reads `public` only.
+    await installJobQueue(db.url);
   });
   afterAll(async () => db.drop());
 
@@ -86,7 +89,8 @@ describe('migrations', () => {
   it('creates the enums with the schema\'s values in order', async () => {
     const { rows } = await db.pool.query<{ typname: string; labels: string[] }>(
       `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
-         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = 'public' GROUP BY t.typname`,
     );
     const actual = Object.fromEntries(rows.map((r) => [r.typname, r.labels]));
     const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
@@ -136,7 +140,7 @@ describe('migrations', () => {
     const { rows } = await db.pool.query<{ source: string; target: string }>(
       `SELECT c.conrelid::regclass::text || '(' || string_agg(a.attname, ',') || ')' AS source, c.confrelid::regclass::text AS target
          FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
-        WHERE c.contype = 'f' GROUP BY c.conname, c.conrelid, c.confrelid`,
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace GROUP BY c.conname, c.conrelid, c.confrelid`,
     );
     const actual = rows.map((r) => `${r.source} -> ${r.target}`).sort();
     const expected = models

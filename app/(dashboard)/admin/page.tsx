@@ -1,4 +1,5 @@
-// /admin — the administration entry: the scope mapping (admins) and the audit log (admins and security).
+// /admin — the administration entry: the scope mapping (admins), the audit log (admins and security) and sync
+// (everyone who may start one).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -15,6 +16,7 @@ export default async function AdminPage() {
     can(viewer, 'scopes.manage') && { href: '/admin/scopes', title: 'Cluster scopes', text: 'Which Entra groups see which clusters.' },
     can(viewer, 'settings.manage') && { href: '/admin/settings', title: 'Settings', text: 'Security settings such as requiring MFA.' },
     can(viewer, 'audit.view') && { href: '/admin/audit', title: 'Audit log', text: 'Sign-ins, denied requests and every change, with CSV export.' },
+    can(viewer, 'sync.run') && { href: '/admin/sync', title: 'Sync', text: 'Sync a source or all of them with Azure now, and watch each run live.' },
   ].filter((s): s is { href: string; title: string; text: string } => Boolean(s));
   if (sections.length === 0) notFound();
   return (
