@@ -11,6 +11,7 @@ import { LOCAL_IDP_ENV, startLocalIdp } from '../lib/auth/local-idp';
 import { ensureTrustedDevCertificate } from '../lib/runtime/ensure-trust';
 import { needsBuild } from '../lib/runtime/needs-build';
 import { openAzure } from '../lib/runtime/open-azure';
+import { seedDemoSecureScoreHistory } from '../lib/demo/secure-score-history';
 import { scheduleSettings, startScheduler } from '../lib/runtime/scheduler';
 import { createSyncPool } from '../lib/db/sync-pool';
 import { listenHost, LOOPBACK } from '../lib/runtime/listen-host';
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
 
     const pool = createSyncPool(db.url, log);
     cleanups.push(() => pool.end());
+    if (azure.demoTenant) {
+      // Defender serves today's secure score only; the demo starts with a year of history so trends have a past.
+      const added = await seedDemoSecureScoreHistory(pool, azure.demoTenant, new Date());
+      if (added > 0) log(`demo: seeded a year of secure score history (${added} rows)`);
+    }
     const scheduler = await startScheduler({ pool, databaseUrl: db.url, azure: azure.settings, ...scheduleSettings(env), log });
     cleanups.push(() => scheduler.stop());
 

@@ -49,6 +49,18 @@ describe('connectors against the ARM stand-in', () => {
     expect(findings.some((f) => f.clusterArmId !== null)).toBe(true);
   });
 
+  it('defender-assessment: today\'s secure score and its controls, per subscription, dated by the run\'s clock', async () => {
+    const now = new Date('2025-06-01T08:00:00Z');
+    const scores = all(await collect(connector('defender-assessment').run({ azure: settings(), now })), 'secureScores');
+    expect(scores).toHaveLength(total('secureScores') + total('secureScoreControls'));
+    expect(scores.every((r) => r.day === '2025-06-01')).toBe(true);
+    for (const sub of fixture.tenant.subscriptions) {
+      const overall = scores.find((r) => r.subscriptionId === sub.subscriptionId && r.controlId === '');
+      expect(overall?.max).toBeGreaterThan(0);
+      expect(overall?.percentage).toBeCloseTo((overall?.current ?? 0) / (overall?.max ?? 1), 2);
+    }
+  });
+
   it('defender-vulnerability: every registry and running-image finding, with workloads', async () => {
     const batches = await collect(connector('defender-vulnerability').run({ azure: settings() }));
     const findings = all(batches, 'findings');

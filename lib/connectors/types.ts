@@ -7,6 +7,7 @@ import type { ClusterRow, FindingRow, RecommendationMetadataRow, RegistryRow } f
 import type { SecurityEventRow } from '../domain/security-event-row';
 import type { PolicyBatch } from './policy-state/rows';
 import type { KubernetesVersionRow } from './inventory/kubernetes-versions';
+import type { SecureScoreRow } from './secure-score/transform';
 
 /** How to reach Azure: the real ARM endpoint and an Entra credential, or the local stand-in and a static token. */
 export interface AzureSettings {
@@ -56,6 +57,8 @@ export interface SourceBatch {
   policy?: PolicyBatch;
   /** Kubernetes versions AKS offers per region (inventory source). */
   kubernetesVersions?: KubernetesVersionRow[];
+  /** Today's secure score and secure score controls of a subscription (defender-assessment source). */
+  secureScores?: SecureScoreRow[];
   /** Records of other kinds the source read and left out, by kind ("SQL", "server"): counted, never refused. */
   skipped?: Partial<Record<string, number>>;
 }

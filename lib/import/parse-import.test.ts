@@ -17,6 +17,8 @@ const ACCEPTED = [
   'security/2022-01-01/GetAlertSubscriptionLocation_example.json',
   'securityinsights/2025-09-01/GetIncidentById.json',
   'policyinsights/2024-10-01/PolicyStates_SummarizeSubscriptionScope.json',
+  'security/2020-01-01/ListSecureScores_example.json',
+  'security/2020-01-01/ListSecureScoreControls_example.json',
   // SQL vulnerabilities only: nothing to keep, but counted rather than refused.
   'security/2019-01-01-preview/ListSubAssessments_example.json',
 ];
@@ -26,8 +28,6 @@ const REFUSED: Record<string, RegExp> = {
   'security/2019-01-01-preview/getRegulatoryComplianceAssessmentList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
   'security/2019-01-01-preview/getRegulatoryComplianceControlList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
   'security/2019-01-01-preview/getRegulatoryComplianceStandardList_example.json': /Not supported yet: this file holds Defender regulatory compliance results/,
-  'security/2020-01-01/ListSecureScoreControls_example.json': /Not supported yet: this file holds Defender secure scores/,
-  'security/2020-01-01/ListSecureScores_example.json': /Not supported yet: this file holds Defender secure scores/,
   'security/2022-01-01-preview/ListBySubscriptionGovernanceRules_example.json': /Not supported yet: this file holds Defender governance rules/,
   'security/2022-01-01-preview/ListGovernanceAssignments_example.json': /Not supported yet: this file holds Defender governance assignments/,
   'security/2022-01-01/UpdateAlertSubscriptionLocation_activate_example.json': /Nothing to import: this x-ms-examples file has no 200 response body \(responses: 204\)/,
@@ -288,3 +288,15 @@ describe('parseImportFile — refusals', () => {
 function readExampleWith(value: unknown[]): unknown {
   return { parameters: {}, responses: { '200': { body: { value } } } };
 }
+
+describe('secure score imports', () => {
+  it('a saved secure score list and its controls become today\'s rows of the subscription (past days are never written)', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const scores = parseImportFile(readExample('security/2020-01-01/ListSecureScores_example.json'));
+    expect(scores).toMatchObject({ source: 'defender-assessment', kind: 'secure-scores' });
+    expect(scores.batch.secureScores?.find((r) => r.controlId === '')).toMatchObject({ subscriptionId: SUB, day: today });
+    const controls = parseImportFile(readExample('security/2020-01-01/ListSecureScoreControls_example.json'));
+    expect(controls.batch.secureScores?.length).toBeGreaterThan(0);
+    expect(controls.batch.secureScores?.every((r) => r.controlId !== '' && r.day === today && r.subscriptionId === SUB)).toBe(true);
+  });
+});

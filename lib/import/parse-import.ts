@@ -24,8 +24,10 @@ import { clusterCheckFindings, registryCheckFindings } from '../connectors/inven
 import { toClusterRow, toRegistryRow } from '../connectors/inventory/transform';
 import { toAlertRows } from '../connectors/defender-alert/transform';
 import { toIncidentRows } from '../connectors/sentinel-incident/transform';
-import { MalformedRecordError, transformEach } from '../connectors/shared/record';
+import { MalformedRecordError, RecordError, transformEach } from '../connectors/shared/record';
 import type { SourceBatch } from '../connectors/types';
+import { toSecureScoreControlRow, toSecureScoreRow } from '../connectors/secure-score/transform';
+import { subscriptionIdOf } from '../connectors/shared/arm-id';
 import { parsePolicyImport, PolicyImportError, type PolicyImportKind } from '../connectors/policy-state/import';
 
 export class ImportError extends Error {
@@ -48,6 +50,8 @@ export const IMPORT_KINDS = {
   },
   alerts: { source: 'defender-alert', label: 'security alert', type: 'Microsoft.Security/Locations/alerts' },
   incidents: { source: 'sentinel-incident', label: 'Sentinel incident', type: 'Microsoft.SecurityInsights/incidents' },
+  'secure-scores': { source: 'defender-assessment', label: 'secure score', type: 'Microsoft.Security/secureScores' },
+  'secure-score-controls': { source: 'defender-assessment', label: 'secure score control', type: 'Microsoft.Security/secureScores/secureScoreControls' },
 } as const satisfies Record<string, { source: SourceId; label: string; type: string }>;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;
@@ -71,7 +75,6 @@ const SUPPORTED_HINT = `Supported: ${SUPPORTED} (as a REST list, a single resour
 
 /** Types we recognise but do not import yet, so the refusal can say "not supported yet" rather than "unrecognised". */
 const NOT_YET: { prefix: string; what: string }[] = [
-  { prefix: 'microsoft.security/securescores', what: 'Defender secure scores' },
   { prefix: 'microsoft.security/regulatorycompliance', what: 'Defender regulatory compliance results' },
   { prefix: 'microsoft.security/governancerules', what: 'Defender governance rules' },
   { prefix: 'microsoft.security/assessments/governanceassignments', what: 'Defender governance assignments' },
@@ -311,6 +314,20 @@ function buildBatch(located: Located, kind: ImportKind, warnings: string[]): Sou
         warnings.push('A saved incident list does not carry the alerts inside each incident: they are linked to Defender alerts at the next sync.');
       }
       return { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
+    }
+    case 'secure-scores':
+    case 'secure-score-controls': {
+      // A saved read is today's score: it becomes today's row (past days are never written by an import).
+      const day = new Date().toISOString().slice(0, 10);
+      const toRow = kind === 'secure-scores' ? toSecureScoreRow : toSecureScoreControlRow;
+      const secureScores = transformAll(located, kind, (raw) => {
+        const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : '';
+        const subscriptionId = subscriptionIdOf(id);
+        if (!subscriptionId) throw new RecordError(`id is not a subscription-scoped secure score id ("${id}")`);
+        return toRow(raw, subscriptionId, day);
+      });
+      assertUnique(located, kind, secureScores.map((r) => `${r.subscriptionId}/${r.controlId}`));
+      return { subscriptions: subscriptionsOf(secureScores.map((r) => r.subscriptionId)), secureScores };
     }
     case 'sub-assessments': {
       // A subscription-wide list mixes SQL and server vulnerabilities in: kept out and counted, never refused.

@@ -5,13 +5,15 @@ import type { AzureSettings } from '../connectors/types';
 import type { Env } from '../env';
 import { azureSettingsFromEnv } from '../azure/settings';
 import { startArmStandIn } from '../demo/arm-stand-in';
-import { generateTenant } from '../demo/generate-tenant';
+import { generateTenant, type DemoTenant } from '../demo/generate-tenant';
 import { createDemoCredential } from '../demo/static-credential';
 import type { DevCertificate } from '../demo/tls';
 
 export interface OpenAzure {
   settings: AzureSettings;
   mode: 'demo' | 'azure';
+  /** Demo mode: the generated tenant the stand-in serves (its plausible past is seeded from it). */
+  demoTenant?: DemoTenant;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openAzure(env: Env, certificate: DevCertificate | null, no
   });
   return {
     mode: 'demo',
+    demoTenant: tenant,
     settings: {
       armEndpoint: standIn.url,
       subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId),

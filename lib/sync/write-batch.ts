@@ -15,6 +15,7 @@ import { resourceKeyOf } from './cluster-id';
 import { SHARED_VULNERABILITY_PATHS, splitRaw } from '../domain/raw-parts';
 import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
 import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
+import { writeSecureScoreToday } from '../trends/secure-score-store';
 import { writeKubernetesVersions, writePolicyBatch } from './policy-store';
 
 export interface RunContext {
@@ -240,6 +241,8 @@ export async function writeDirect(ctx: RunContext, batch: SourceBatch): Promise<
   }
   if (batch.policy) await writePolicyBatch(ctx, batch.policy);
   if (batch.kubernetesVersions?.length) await writeKubernetesVersions(ctx, batch.kubernetesVersions);
+  // Today's score replaces today's earlier read; past days are never rewritten (lib/trends/secure-score-store.ts).
+  if (batch.secureScores?.length) await writeSecureScoreToday(client, batch.secureScores, now);
 }
 
 export type StagedFindingValue = string | Date | null;

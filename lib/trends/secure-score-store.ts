@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { SecureScoreRow } from '../connectors/secure-score/transform';
 
-type Client = pg.PoolClient | pg.Client;
+type Client = pg.Pool | pg.PoolClient | pg.Client;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

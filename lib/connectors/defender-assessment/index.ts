@@ -1,5 +1,6 @@
 // Defender recommendations: the subscription's assessment metadata first (so the store can resolve severities),
-// then its assessments, page by page.
+// then its assessments, page by page, then its secure score and secure score controls for today (secure-score/).
+import { readSecureScores } from '../secure-score';
 import { transformEach } from '../shared/record';
 import type { Connector, ConnectorContext, SourceBatch } from '../types';
 import { fetchAssessmentMetadataPages, fetchAssessmentPages } from './fetch';
@@ -28,6 +29,9 @@ async function* runDefenderAssessment(ctx: ConnectorContext): AsyncGenerator<Sou
       progress?.(`defender-assessment ${subscriptionId}: assessments page ${page}: ${findings.length}`);
       yield { findings };
     }
+    const secureScores = await readSecureScores(azure, subscriptionId, ctx.now ?? new Date(), signal);
+    progress?.(`defender-assessment ${subscriptionId}: secure score and ${Math.max(0, secureScores.length - 1)} controls`);
+    yield { secureScores };
   }
 }
 
