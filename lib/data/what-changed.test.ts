@@ -42,6 +42,8 @@ describe('what changed in a week', () => {
     await finding('after-week', 'ca', SUB_A, 'critical', '2026-11-30T00:00:00Z');
     await finding('fixed-high-a', 'ca', SUB_A, 'high', '2026-10-01T00:00:00Z', 'resolved', '2026-11-26T10:00:00Z');
     await finding('fixed-after', 'cb', SUB_B, 'high', '2026-10-01T00:00:00Z', 'resolved', '2026-11-30T10:00:00Z');
+    // Arrived resolved this week (a passing check, a healthy assessment): evidence, neither new nor fixed.
+    await finding('arrived-resolved', 'ca', SUB_A, 'high', '2026-11-24T09:00:00Z', 'resolved', '2026-11-24T09:00:00Z');
     const item = async (key: string, cluster: string, sub: string, team: string, due: string, status = 'new', acceptedUntil: string | null = null) => {
       await q(
         `INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, status, accepted_until, source_open)

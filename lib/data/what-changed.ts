@@ -125,7 +125,11 @@ export async function getWhatChanged(viewer: Viewer, input: WhatChangedInput, db
   const findingLines = async (column: 'first_seen_at' | 'resolved_at') => {
     // The column is compared uncast so the (severity, first_seen_at | resolved_at) index serves the range.
     const range = Prisma.sql`f.severity = ANY(${severities}::"Severity"[]) AND f.${Prisma.raw(column)} >= ${from} AND f.${Prisma.raw(column)} < ${to}`;
-    const fixed = column === 'resolved_at' ? Prisma.sql`AND f.status = 'resolved'` : Prisma.empty;
+    // Records that arrived resolved (healthy, compliant, a passing check) were never open: neither new nor fixed.
+    const fixed =
+      column === 'resolved_at'
+        ? Prisma.sql`AND f.status = 'resolved' AND f.resolved_at > f.first_seen_at`
+        : Prisma.sql`AND (f.resolved_at IS NULL OR f.resolved_at > f.first_seen_at)`;
     const [rows, total] = await Promise.all([
       db.$queryRaw<{ id: bigint; title: string; severity: Severity; status: FindingStatus; source: string; cluster_id: string | null; cluster_name: string | null; team: string | null; at: Date }[]>`
         SELECT f.id, f.title, f.severity::text AS severity, f.status::text AS status, f.source, f.cluster_id, c.name AS cluster_name, c.team,

@@ -129,12 +129,15 @@ describe('trend snapshots', () => {
     expect((await q(`SELECT count(*)::int AS n FROM policy_compliance_snapshots`)).rows[0].n).toBeGreaterThan(0);
   });
 
-  it('never counts below zero when a source dates the fix before the first sighting', async () => {
+  it('a record that arrived resolved (fix dated at or before the first sighting) is evidence: never open, opened or fixed, never below zero', async () => {
     await q(`INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
              first_seen_at, last_seen_at, resolved_at, last_run_id, raw)
-             VALUES ($1, 'G', 'policy', 'G', 'G', 'low', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-11-25T08:00:00Z', now(), '2026-11-20T08:00:00Z', 1, '{}')`, [SOURCE]);
+             VALUES ($1, 'G', 'policy', 'G', 'G', 'low', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-11-25T08:00:00Z', now(), '2026-11-20T08:00:00Z', 1, '{}'),
+                    ($1, 'H', 'policy', 'H', 'H', 'low', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-11-26T08:00:00Z', now(), '2026-11-26T08:00:00Z', 1, '{}')`, [SOURCE]);
     await rebuildSnapshots(client, at('2026-11-30'));
     expect((await q(`SELECT count(*)::int AS n FROM posture_snapshots WHERE open < 0`)).rows[0].n).toBe(0);
-    expect((await q(`SELECT opened, fixed, open FROM posture_snapshots WHERE scope = 'cb' AND day = '2026-11-25' AND severity = 'low'`)).rows).toEqual([{ opened: 1, fixed: 1, open: 0 }]);
+    expect((await q(`SELECT opened, fixed, open FROM posture_snapshots WHERE scope = 'cb' AND day IN ('2026-11-25', '2026-11-26') AND severity = 'low'`)).rows).toEqual([]);
+    // Nor do they drag time to remediate towards zero days.
+    expect((await q(`SELECT count(*)::int AS n FROM remediation_snapshots WHERE scope = 'cb' AND severity = 'low'`)).rows[0].n).toBe(0);
   });
 });

@@ -63,6 +63,9 @@ async function writeFindingDays(client: Client, source: string, from: string, to
         WHERE f.source = $1 AND f.status <> 'dismissed'
           AND f.first_seen_at < ${MIDNIGHT('$3')} + interval '1 day'
           AND (f.resolved_at IS NULL OR f.resolved_at >= ${MIDNIGHT('$2')})
+          -- A record that arrived resolved (a healthy assessment, a compliant state, a passing configuration check:
+          -- resolved no later than first seen) was never open here: evidence, not a finding opened and fixed.
+          AND (f.resolved_at IS NULL OR f.resolved_at > f.first_seen_at)
      ), ev AS (
        -- Open before the window: +1 on its first day. Resolved in it: −1 (and "fixed") on the resolved day.
        SELECT cluster_id, team, stage, severity, GREATEST(first_day, $2::date) AS day, 1 AS delta, (first_day >= $2::date)::int AS opened, 0 AS fixed FROM cand
@@ -95,6 +98,8 @@ async function writeFindingDays(client: Client, source: string, from: string, to
          FROM findings f LEFT JOIN clusters c ON c.id = f.cluster_id
         WHERE f.source = $1 AND f.status = 'resolved'
           AND f.resolved_at >= ${MIDNIGHT('$2')} AND f.resolved_at < ${MIDNIGHT('$3')} + interval '1 day'
+          -- Only what was open first: a record that arrived resolved took no remediation (see above).
+          AND f.resolved_at > f.first_seen_at
      )
      INSERT INTO remediation_snapshots (day, scope, source, severity, ttr_days, fixed)
      SELECT day, ${SCOPE_OF}, $1, severity, ttr_days, count(*)::int
