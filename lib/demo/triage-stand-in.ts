@@ -12,7 +12,7 @@ export interface StandInReply {
 
 const GUID = '[0-9a-fA-F-]{36}';
 const ALERT_STATE = new RegExp(`^/subscriptions/(${GUID})(?:/resourceGroups/[^/]+)?/providers/Microsoft\\.Security/locations/[^/]+/alerts/([^/]+)/(activate|resolve|dismiss|inProgress)/?$`, 'i');
-const INCIDENT = new RegExp(`^(/subscriptions/${GUID}/resourceGroups/[^/]+/providers/Microsoft\\.OperationalInsights/workspaces/[^/]+)/providers/Microsoft\\.SecurityInsights/incidents/([^/]+)(/alerts|/comments/[^/]+)?/?$`, 'i');
+const INCIDENT = new RegExp(`^(/subscriptions/${GUID}/resourceGroups/[^/]+/providers/Microsoft\\.OperationalInsights/workspaces/[^/]+)/providers/Microsoft\\.SecurityInsights/incidents/([^/]+)(/alerts|/entities|/comments/[^/]+)?/?$`, 'i');
 
 const STATE_WORD: Record<string, string> = { activate: 'Active', resolve: 'Resolved', dismiss: 'Dismissed', inprogress: 'InProgress' };
 
@@ -77,6 +77,22 @@ export function createTriageStandIn(tenant: DemoTenant): TriageStandIn {
         if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
         const list: JsonObject = { value: tenant.incidentAlerts(name) };
         return { status: 200, body: list };
+      }
+      if (sub === '/entities') {
+        // Incidents_ListEntities: the Azure resources the incident's alerts name, as Sentinel entities.
+        if (method !== 'POST') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+        const resources = [...new Set(tenant.incidentAlerts(name).flatMap((a) => {
+          const ids = isObject(a.properties) && Array.isArray(a.properties.resourceIdentifiers) ? a.properties.resourceIdentifiers : [];
+          return ids.flatMap((r) => (isObject(r) && typeof r.ResourceId === 'string' ? [r.ResourceId] : []));
+        }))];
+        const entities: JsonObject[] = resources.map((resourceId) => ({
+          id: `${ws.id}/providers/Microsoft.SecurityInsights/Entities/${resourceId.split('/').pop() ?? 'resource'}`,
+          name: resourceId.split('/').pop() ?? 'resource',
+          type: 'Microsoft.SecurityInsights/Entities',
+          kind: 'AzureResource',
+          properties: { resourceId, subscriptionId: resourceId.split('/')[2] ?? '', friendlyName: resourceId.split('/').pop() ?? resourceId },
+        }));
+        return { status: 200, body: { entities, metaData: entities.length ? [{ count: entities.length, entityKind: 'AzureResource' }] : [] } };
       }
       if (method === 'GET' && sub === '') {
         // Incidents_Get: the write-back reads an incident before replacing it (PUT replaces the whole resource).

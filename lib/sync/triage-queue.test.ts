@@ -59,6 +59,15 @@ describe('alerts and incidents in the store and the triage queue', () => {
     ]);
   });
 
+  it('keeps each incident\'s entities (Incidents_ListEntities) as evidence: the cluster its alert names', async () => {
+    const { rows } = await db.pool.query<{ entities: { type: string; resourceId?: string }[]; cluster_arm: string }>(
+      `SELECT e.entities, c.arm_id AS cluster_arm FROM security_events e JOIN findings f ON f.id = e.finding_id JOIN clusters c ON c.id = f.cluster_id
+        WHERE f.source = 'sentinel-incident'`,
+    );
+    expect(rows).toHaveLength(total('incidents'));
+    for (const r of rows) expect(r.entities.map((x) => [x.type, x.resourceId?.toLowerCase()])).toEqual([['AzureResource', r.cluster_arm]]);
+  });
+
   it('folds each incident\'s Defender alert under the incident, and gives the incident that cluster', async () => {
     const { rows } = await db.pool.query<{ incident: string; child: string; same_cluster: boolean; finding_cluster: string | null }>(
       `SELECT p.finding_id::text AS incident, c.finding_id::text AS child, p.cluster_id = c.cluster_id AS same_cluster, f.cluster_id AS finding_cluster

@@ -1,6 +1,8 @@
 // Pages of raw incidents of one workspace (Incidents_List) and, per incident, the alerts it contains
-// (Incidents_ListAlerts, a POST). Both throw when they cannot finish, so a partial read is never a complete run.
-import { armListRaw, armUrl, type ArmPipelineClient } from '../shared/raw-arm';
+// (Incidents_ListAlerts, a POST) and the entities it involves (Incidents_ListEntities, a POST). All throw when they cannot finish, so a partial read is never a complete run.
+import { z } from 'zod';
+import { armListRaw, armUrl, sendArm, type ArmPipelineClient } from '../shared/raw-arm';
+import { parseJsonBody } from '../shared/raw-body';
 import type { AzureSettings } from '../types';
 import { INCIDENTS_API_VERSION } from './client';
 
@@ -14,4 +16,16 @@ export async function fetchIncidentAlerts(client: ArmPipelineClient, settings: A
   const all: unknown[] = [];
   for await (const page of armListRaw(client, url, `alerts of incident ${incidentId}`, { method: 'POST', signal })) all.push(...page);
   return all;
+}
+
+const entitiesResponseSchema = z.object({ entities: z.array(z.unknown()).nullish() });
+
+/** Incidents_ListEntities (a POST, not a list: `{ entities: [...], metaData: [...] }`). */
+export async function fetchIncidentEntities(client: ArmPipelineClient, settings: AzureSettings, incidentId: string, signal?: AbortSignal): Promise<unknown[]> {
+  const what = `entities of incident ${incidentId}`;
+  const url = armUrl(settings.armEndpoint, `${incidentId}/entities`, INCIDENTS_API_VERSION);
+  const response = await sendArm(client, 'POST', url, what, { signal });
+  const parsed = entitiesResponseSchema.safeParse(parseJsonBody(response.bodyAsText, what));
+  if (!parsed.success) throw new Error(`${what}: the answer is not an entities response ({ entities: [...] })`);
+  return parsed.data.entities ?? [];
 }

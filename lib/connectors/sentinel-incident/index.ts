@@ -1,9 +1,9 @@
-// Microsoft Sentinel incidents, workspace by workspace, each with the alerts it contains: through the SecurityInsights
+// Microsoft Sentinel incidents, workspace by workspace, each with the alerts it contains and the entities it involves: through the SecurityInsights
 // API (SENTINEL_WORKSPACE_IDS) or through Log Analytics (SENTINEL_LOG_ANALYTICS_WORKSPACE_IDS, log-analytics.ts).
 import { MalformedRecordError, transformEach } from '../shared/record';
 import type { Connector, ConnectorContext, SourceBatch } from '../types';
 import { createSentinelClient } from './client';
-import { fetchIncidentAlerts, fetchIncidentPages } from './fetch';
+import { fetchIncidentAlerts, fetchIncidentEntities, fetchIncidentPages } from './fetch';
 import { fetchLogAnalyticsIncidents, type LogAnalyticsIncident } from './log-analytics';
 import { alertRestShapeOf, incidentRestShapeOf } from './log-analytics-transform';
 import { toIncidentRows } from './transform';
@@ -28,9 +28,16 @@ async function* runSentinelIncident(ctx: ConnectorContext): AsyncGenerator<Sourc
       page += 1;
       // One alerts call per incident, in order: Sentinel throttles per workspace, and a page is at most 50–100.
       const alerts: unknown[][] = [];
-      for (const [i, raw] of items.entries()) alerts.push(await fetchIncidentAlerts(client, azure, idOf(raw, i), signal));
+      const entities: unknown[][] = [];
+      for (const [i, raw] of items.entries()) {
+        alerts.push(await fetchIncidentAlerts(client, azure, idOf(raw, i), signal));
+        entities.push(await fetchIncidentEntities(client, azure, idOf(raw, i), signal));
+      }
       let next = 0;
-      const rows = transformEach(items, 'Sentinel incident', (raw) => toIncidentRows(raw, alerts[next++] ?? []));
+      const rows = transformEach(items, 'Sentinel incident', (raw) => {
+        const at = next++;
+        return toIncidentRows(raw, alerts[at] ?? [], entities[at] ?? []);
+      });
       progress?.(`sentinel-incident ${workspaceId}: page ${page}: ${rows.length}`);
       yield { findings: rows.map((r) => r.finding), securityEvents: rows.map((r) => r.event) };
     }

@@ -1,5 +1,5 @@
 // Raw Microsoft Sentinel incident REST JSON (SecurityInsights 2025-09-01) plus the alerts it contains
-// (Incidents_ListAlerts) → one finding row (kind incident) and a security-event row that names the contained
+// (Incidents_ListAlerts) and its entities (Incidents_ListEntities) → one finding row (kind incident) and a security-event row that names the contained
 // alerts' systemAlertIds, so the store can fold the matching Defender alerts under the incident.
 import { z } from 'zod';
 import type { TriageStatus } from '../../domain/triage-status';
@@ -80,7 +80,18 @@ export interface IncidentRows {
   event: SecurityEventRow;
 }
 
-export function toIncidentRows(raw: unknown, rawAlerts: readonly unknown[]): IncidentRows {
+// An entity as the evidence list shows it: its kind and the properties that identify it (account, host, address,
+// resource…), without Sentinel's bulky additionalData. Anything unexpected is kept as it came.
+const entitySchema = z.looseObject({ kind: z.string().nullish(), properties: z.record(z.string(), z.unknown()).nullish() });
+
+function compactEntity(raw: unknown): unknown {
+  const parsed = entitySchema.safeParse(raw);
+  if (!parsed.success || !parsed.data.properties) return raw;
+  const { additionalData: _dropped, ...properties } = parsed.data.properties;
+  return { type: parsed.data.kind ?? 'entity', ...properties };
+}
+
+export function toIncidentRows(raw: unknown, rawAlerts: readonly unknown[], rawEntities: readonly unknown[] = []): IncidentRows {
   const incident = parseRecord(incidentSchema, raw);
   const alerts = rawAlerts.map((a, i) => {
     try {
@@ -123,7 +134,7 @@ export function toIncidentRows(raw: unknown, rawAlerts: readonly unknown[]): Inc
     firstSeenAt: created ?? toDate(p.firstActivityTimeUtc, 'properties.firstActivityTimeUtc'),
     sourceUpdatedAt: modified,
     resolvedAt: findingStatus === 'open' ? null : modified,
-    raw: { incident: raw, alerts: rawAlerts },
+    raw: { incident: raw, alerts: rawAlerts, entities: rawEntities },
   });
   const event = securityEventRowSchema.parse({
     sourceKey,
@@ -131,7 +142,7 @@ export function toIncidentRows(raw: unknown, rawAlerts: readonly unknown[]): Inc
     relatedAlertIds: uniq(alerts.map((a) => textOrNull(a.properties.systemAlertId)).filter((x): x is string => x !== null)),
     tactics: uniq([...(p.additionalData?.tactics ?? []), ...alerts.flatMap((a) => a.properties.tactics ?? [])]),
     techniques: uniq(p.additionalData?.techniques ?? []),
-    entities: [],
+    entities: rawEntities.map(compactEntity),
     remediationSteps: [],
     portalUrl: textOrNull(p.incidentUrl),
     productName: p.additionalData?.alertProductNames?.[0] ?? alerts[0]?.properties.productName ?? 'Microsoft Sentinel',
