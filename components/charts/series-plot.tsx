@@ -33,7 +33,7 @@ export function SeriesPlot({
     <>
       <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis dataKey={xKey} tickFormatter={(v: unknown) => formatX(String(v))} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={24} />
-      <YAxis tickFormatter={(v: number) => formatY(v)} tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} domain={yDomain} allowDecimals={false} />
+      <YAxis tickFormatter={(v: number) => formatY(v)} tick={AXIS_TICK} tickLine={false} axisLine={false} width={56} domain={yDomain} allowDecimals={false} />
       <Tooltip
         labelFormatter={(v: unknown) => formatX(String(v))}
         formatter={(value: unknown, name: unknown) => [typeof value === 'number' ? formatY(value) : String(value), String(name)]}

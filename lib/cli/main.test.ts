@@ -52,7 +52,7 @@ describe('posture CLI', () => {
   });
 
   it.each([
-    ['an unsupported resource type', 'security/2020-01-01/ListSecureScores_example.json', /not supported|Unrecognised|unsupported/i],
+    ['an unsupported resource type', 'security/2022-01-01-preview/ListBySubscriptionGovernanceRules_example.json', /not supported|Unrecognised|unsupported/i],
   ])('refuses %s with a clear message and writes nothing', async (_what, file, message) => {
     const before = await count('sync_runs');
     const io = capture();
