@@ -34,6 +34,8 @@ describe('connectors against the ARM stand-in', () => {
     expect(all(batches, 'clusters')).toHaveLength(fixture.tenant.clusters.length);
     expect(all(batches, 'registries')).toHaveLength(fixture.tenant.registries.length);
     expect(all(batches, 'subscriptions').map((s) => s.id)).toEqual(fixture.tenant.subscriptions.map((s) => s.subscriptionId));
+    // Subscriptions_Get: the names people read, not GUIDs.
+    expect(all(batches, 'subscriptions').map((s) => s.displayName)).toEqual(fixture.tenant.subscriptions.map((s) => s.displayName));
     expect(all(batches, 'clusters').every((c) => c.team !== null)).toBe(true);
     const regions = new Set(fixture.tenant.clusters.map((c) => c.location));
     expect(new Set(all(batches, 'kubernetesVersions').map((v) => v.location))).toEqual(regions);

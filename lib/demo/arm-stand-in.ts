@@ -63,6 +63,9 @@ const SUB = `/subscriptions/${GUID}`;
 const route = (pattern: string): RegExp => new RegExp(`^${pattern}/?$`, 'i');
 
 /** Path → collection, mirroring the operation specs of the SDK versions in package.json. */
+/** Subscriptions_Get (api-version 2022-12-01). */
+const SUBSCRIPTION = route(SUB);
+
 const LIST_ROUTES: readonly { pattern: RegExp; kind: DemoRecordKind; paging: Paging; methods: readonly string[] }[] = [
   { pattern: route(`${SUB}/providers/Microsoft.ContainerService/managedClusters`), kind: 'managedClusters', paging: 'arm', methods: ['GET'] },
   { pattern: route(`${SUB}/providers/Microsoft.ContainerRegistry/registries`), kind: 'registries', paging: 'arm', methods: ['GET'] },
@@ -323,6 +326,23 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
       const subscriptionId = canonicalSubscription(summary[1] ?? '');
       const states = tenant.page('policyStates', subscriptionId, 0, tenant.count('policyStates', subscriptionId));
       send(res, 200, summarizePolicyStates(subscriptionId, states), readHeaders(subscriptionId));
+      return;
+    }
+    const subscription = SUBSCRIPTION.exec(path);
+    if (subscription) {
+      // Subscriptions_Get: the display name the dashboard shows instead of the GUID.
+      if (method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${method}' is not supported.`);
+      const id = canonicalSubscription(subscription[1] ?? '');
+      const found = tenant.subscriptions.find((s) => s.subscriptionId === id);
+      send(res, 200, {
+        id: `/subscriptions/${id}`,
+        authorizationSource: 'RoleBased',
+        subscriptionId: id,
+        tenantId: tenant.tenantId,
+        displayName: found?.displayName ?? id,
+        state: 'Enabled',
+        subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'EnterpriseAgreement_2014-09-01', spendingLimit: 'Off' },
+      }, readHeaders(id));
       return;
     }
     const versions = KUBERNETES_VERSIONS.exec(path);

@@ -66,6 +66,19 @@ describe('inventoryConnector.run', () => {
     ]);
   });
 
+  it('names each subscription from Subscriptions_Get; a name it may not read is unknown, any other failure fails the run', async () => {
+    const sub = (status: number, body: unknown): FakeRoute => ({ method, url }) =>
+      method === 'GET' && url.pathname === `/subscriptions/${SUB}` ? { status, body } : undefined;
+    const empty = [pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, [], 5), pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerRegistry/registries`, [], 5)];
+    const named = await collect(inventoryConnector.run({ azure: fakeArmSettings([sub(200, { subscriptionId: SUB, displayName: 'Payments prod', state: 'Enabled' }), ...empty], [SUB]) }));
+    expect(named[0]).toEqual({ subscriptions: [{ id: SUB, displayName: 'Payments prod' }] });
+    const forbidden = await collect(inventoryConnector.run({ azure: fakeArmSettings([sub(403, { error: { code: 'AuthorizationFailed', message: 'no' } }), ...empty], [SUB]) }));
+    expect(forbidden[0]).toEqual({ subscriptions: [{ id: SUB, displayName: null }] });
+    await expect(collect(inventoryConnector.run({ azure: fakeArmSettings([sub(400, { error: { code: 'BadRequest', message: 'broken' } }), ...empty], [SUB]) }))).rejects.toThrow(
+      new RegExp(`subscription ${SUB} failed: HTTP 400`),
+    );
+  });
+
   it('throws when the supported versions of a region cannot be read', async () => {
     const azure = fakeArmSettings([pagedList(`/subscriptions/${SUB}/providers/Microsoft.ContainerService/managedClusters`, clusters(1), 5)], [SUB]);
     await expect(collect(inventoryConnector.run({ azure }))).rejects.toThrow(/Kubernetes versions of location1 failed: HTTP 404/);

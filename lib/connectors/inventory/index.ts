@@ -5,6 +5,7 @@ import type { Connector, ConnectorContext, SourceBatch } from '../types';
 import { fetchManagedClusterPages, fetchRegistryPages } from './fetch';
 import { clusterCheckFindings, registryCheckFindings } from './checks';
 import { fetchKubernetesVersions, toKubernetesVersionRows, type KubernetesVersionRow } from './kubernetes-versions';
+import { fetchSubscriptionDisplayName } from './subscription';
 import { toClusterRow, toRegistryRow } from './transform';
 
 async function* runInventory(ctx: ConnectorContext): AsyncGenerator<SourceBatch> {
@@ -14,8 +15,7 @@ async function* runInventory(ctx: ConnectorContext): AsyncGenerator<SourceBatch>
   // before the clusters of that region are judged.
   const versionsByLocation = new Map<string, KubernetesVersionRow[]>();
   for (const subscriptionId of azure.subscriptionIds) {
-    // No subscriptions API client is installed, so the display name is unknown here; the store keeps any it has.
-    yield { subscriptions: [{ id: subscriptionId, displayName: null }] };
+    yield { subscriptions: [{ id: subscriptionId, displayName: await fetchSubscriptionDisplayName(azure, subscriptionId, signal) }] };
     let page = 0;
     for await (const items of fetchManagedClusterPages(azure, subscriptionId, signal)) {
       page += 1;
