@@ -52,7 +52,7 @@ export function ItemActions({ item, assignees, me }: { item: TriageQueueItem; as
           ) : null}
           <select
             aria-label="Assign to"
-            className={`${inputClass} h-7 w-auto py-0`}
+            className={`${inputClass} h-8 w-auto py-0 leading-tight`}
             value=""
             onChange={(e) => {
               const person = assignees.find((a) => a.id === e.target.value);
