@@ -46,6 +46,9 @@ export default defineConfig({
       SYNC_ON_START: 'true',
       // Every e2e sign-in comes from 127.0.0.1; the limiter itself is covered by unit tests (lib/security).
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+      // Resource Graph pages answered after 1.5 s: the image-vulnerability sync lasts long enough for the admin's
+      // live progress to be seen (overview.spec "sync now"); three pages, so the start-up sync loses a few seconds.
+      DEMO_SLOW_PATHS: '/providers/Microsoft.ResourceGraph/resources',
     },
   },
 });

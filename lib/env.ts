@@ -89,6 +89,15 @@ const envObject = z
         .pipe(z.array(z.string().startsWith('/', 'each path starts with "/"')))
         .optional(),
     ),
+    /** Demo only: ARM paths (substrings) the stand-in answers slowly, so a sync's live progress can be watched. */
+    DEMO_SLOW_PATHS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(z.string().startsWith('/', 'each path starts with "/"')))
+        .optional(),
+    ),
     /**
      * Demo only: faults the stand-in injects into read answers, e.g. `429:0.05,503:0.01,slow:0.01,slow-ms:2000,
      * truncated:0.001,malformed:0.001,retry-after:1,seed:7` (rates are fractions; see lib/demo/stand-in-faults.ts).

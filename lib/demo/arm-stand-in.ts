@@ -16,6 +16,9 @@ import { faultFor, malformPage, truncatePayload, type FaultKind, type FaultMix }
 export interface ArmStandInFaults {
   /** Requests whose path matches answer 500 (a source outage). */
   failPaths?: RegExp[];
+  /** Requests whose path matches are answered after `slowMs` (default 1.5 s): a demo sync slow enough to watch. */
+  slowPaths?: RegExp[];
+  slowMs?: number;
   /** The first request to each distinct matching path answers 429 with Retry-After: 1; later ones succeed. */
   throttleOncePaths?: RegExp[];
   /** Requests whose path matches answer 403 AuthorizationFailed (an identity without the role, e.g. for write-back). */
@@ -270,6 +273,7 @@ export async function startArmStandIn(options: ArmStandInOptions): Promise<ArmSt
     if (!apiVersion) throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
     if (faults.forbidPaths?.some((p) => p.test(path))) throw new ArmError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '${path}'. (injected)`);
     if (faults.failPaths?.some((p) => p.test(path))) throw new ArmError(500, 'InternalServerError', 'Encountered internal server error. (injected outage)');
+    if (faults.slowPaths?.some((p) => p.test(path))) await new Promise((r) => setTimeout(r, faults.slowMs ?? 1500));
     if (faults.throttleOncePaths?.some((p) => p.test(path)) && !throttled.has(path.toLowerCase())) {
       throttled.add(path.toLowerCase());
       throw new ArmError(429, 'TooManyRequests', 'The request is being throttled. (injected)', { 'retry-after': '1' });

@@ -33,6 +33,7 @@ export async function openAzure(env: Env, certificate: DevCertificate | null, no
     tls: { key: certificate.key, cert: certificate.cert },
     faults: {
       ...(env.DEMO_FAIL_PATHS ? { failPaths: env.DEMO_FAIL_PATHS.map(substringPattern) } : {}),
+      ...(env.DEMO_SLOW_PATHS ? { slowPaths: env.DEMO_SLOW_PATHS.map(substringPattern) } : {}),
       ...(env.STAND_IN_FAULTS ? { mix: env.STAND_IN_FAULTS } : {}),
     },
   });
