@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { X } from 'lucide-react';
 import { CONTROLS } from '@/lib/catalog';
-import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
+import { FINDING_STATUSES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
 import type { FindingFilters } from '@/lib/validation/findings';
 import { toQueryString } from '@/lib/validation/query-string';
 import { FilterField, filterInputClass } from '@/components/ui/filter-field';
+import { SeverityOptions } from '@/components/posture/severity-options';
 
 export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
   const base = { ...filters, cursor: undefined, limit: undefined };
@@ -22,9 +23,7 @@ export function FindingFiltersBar({ filters }: { filters: FindingFilters }) {
         <FilterField label="Severity">
           <select name="severity" defaultValue={filters.severity[0] ?? ''} className={filterInputClass}>
             <option value="">Any</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>{s[0]!.toUpperCase() + s.slice(1)}</option>
-            ))}
+            <SeverityOptions />
           </select>
         </FilterField>
         <FilterField label="Status">

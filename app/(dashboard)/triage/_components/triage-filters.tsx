@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { FilterField, filterInputClass } from '@/components/ui/filter-field';
 import { X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import { SEVERITIES, SOURCE_IDS, SOURCE_LABELS } from '@/lib/domain/model';
+import { SOURCE_IDS, SOURCE_LABELS } from '@/lib/domain/model';
 import { TRIAGE_STATUS_LABELS, TRIAGE_STATUSES } from '@/lib/domain/triage-status';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '@/lib/validation/triage';
 import { toQueryString } from '@/lib/validation/query-string';
+import { SeverityOptions } from '@/components/posture/severity-options';
 
 
 /** "Any" plus one option per value. */
@@ -64,9 +65,7 @@ export function TriageFiltersBar({ filters, clusters, teams }: { filters: Triage
           <select name="severity" defaultValue={filters.severity.join(',')} className={filterInputClass}>
             <option value="">Any</option>
             <option value="critical,high">Critical and high</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>{s[0]!.toUpperCase() + s.slice(1)}</option>
-            ))}
+            <SeverityOptions />
           </select>
         </FilterField>
         <FilterField label="Status">

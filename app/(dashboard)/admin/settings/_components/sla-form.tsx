@@ -5,6 +5,7 @@ import { SaveRow } from './save-row';
 import type { SlaPolicyDto } from '@/lib/data/triage-sla';
 import { SEVERITIES } from '@/lib/domain/model';
 import { changeSlaAction } from '../sla-actions';
+import { SEVERITY_LABELS } from '@/components/posture/severity';
 
 export function SlaForm({ current }: { current: SlaPolicyDto }) {
   const [state, action, pending] = useActionState<ActionResult<SlaPolicyDto> | null, FormData>((previous, form) => changeSlaAction(previous, form), null);
@@ -20,7 +21,7 @@ export function SlaForm({ current }: { current: SlaPolicyDto }) {
       <div className="flex flex-wrap gap-3">
         {SEVERITIES.map((s) => (
           <label key={s} className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
-            {s[0]!.toUpperCase() + s.slice(1)}
+            {SEVERITY_LABELS[s]}
             <input name={s} type="number" min={1} max={3650} required defaultValue={current.policy[s]} className="h-9 w-24 rounded-md border bg-background px-2 text-sm text-foreground" />
           </label>
         ))}

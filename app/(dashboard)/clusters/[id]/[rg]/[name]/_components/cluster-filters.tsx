@@ -1,8 +1,9 @@
 // The cluster page's findings filters as a plain GET form on the page's own address: the result is a bookmark.
 import Link from 'next/link';
 import { FilterField, filterInputClass } from '@/components/ui/filter-field';
-import { FINDING_STATUSES, SEVERITIES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
+import { FINDING_STATUSES, SOURCE_IDS, SOURCE_LABELS, STAGES, STAGE_LABELS } from '@/lib/domain/model';
 import type { ClusterPageParams } from '@/lib/validation/cluster-page';
+import { SeverityOptions } from '@/components/posture/severity-options';
 
 const title = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -19,7 +20,7 @@ export function ClusterFilters({ path, params }: { path: string; params: Cluster
       <FilterField label="Severity">
         <select name="severity" defaultValue={params.severity[0] ?? ''} className={filterInputClass}>
           <option value="">Any</option>
-          {SEVERITIES.map((s) => <option key={s} value={s}>{title(s)}</option>)}
+          <SeverityOptions />
         </select>
       </FilterField>
       <FilterField label="Status">
