@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceBatch } from '../connectors/types';
-import type { ClusterRow, FindingRow } from '../domain/rows';
+import type { FindingRow } from '../domain/rows';
+import { clusterRow, recommendationRow, testCluster } from '../testing/rows';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { resourceKeyOf } from './cluster-id';
 import { runBatches } from './run-source';
 
-const SUB = '00000000-0000-0000-0000-00000000a001';
-const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-a/providers/Microsoft.ContainerService/managedClusters/aks-a`;
-
-function cluster(): ClusterRow {
-  return {
-    armId: CLUSTER, subscriptionId: SUB, resourceGroup: 'rg-a', name: 'aks-a', location: 'westeurope',
-    kubernetesVersion: '1.29.2', provisioningState: 'Succeeded', fqdn: null, rbacEnabled: true, networkPolicy: 'azure',
-    team: 'payments', tags: { team: 'payments' }, raw: { id: CLUSTER },
-  };
-}
-
-function finding(key: string, over: Partial<FindingRow> = {}): FindingRow {
-  return {
-    sourceKey: `${CLUSTER}/providers/Microsoft.Security/assessments/${key}`, kind: 'recommendation', ruleId: key,
-    title: `Recommendation ${key}`, description: null, remediation: null, severity: 'high', status: 'open',
-    resourceId: CLUSTER, resourceType: 'Microsoft.ContainerService/managedClusters', subscriptionId: SUB, clusterArmId: CLUSTER,
-    registryArmId: null, imageDigest: null, stage: null, controlId: null,
-    firstSeenAt: new Date('2026-10-01T00:00:00Z'), sourceUpdatedAt: null, resolvedAt: null, raw: { key }, ...over,
-  };
-}
+const TEST_CLUSTER = testCluster('00000000-0000-0000-0000-00000000a001', 'rg-a', 'aks-a');
+const CLUSTER = TEST_CLUSTER.armId;
+const cluster = () => clusterRow(TEST_CLUSTER, { kubernetesVersion: '1.29.2' });
+const finding = (key: string, over: Partial<FindingRow> = {}) => recommendationRow(TEST_CLUSTER, 'assessments', key, over);
 
 async function* pages(...batches: SourceBatch[]): AsyncIterable<SourceBatch> {
   for (const b of batches) yield b;
