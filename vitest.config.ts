@@ -18,6 +18,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker per CPU minus one — a single worker on a 2-core runner, which runs the files one
+    // after another although most of their time is spent waiting on Postgres, spawned processes and the stand-in.
+    // Three overlap that waiting: the unit suite went from 288 s to 105 s on 2 cores, all 810 tests passing.
+    maxWorkers: 3,
     // next-auth imports 'next/server' without an extension, which Node's ESM resolver refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
   },
