@@ -128,7 +128,11 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
     } finally {
       for (const c of clients) c.release();
     }
-    expect((await db.pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted`)).rows[0].n).toBe(0);
+    // pg_locks spans the server: count this test database's advisory locks only (other files run beside this one).
+    const held = await db.pool.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    expect(held.rows[0].n).toBe(0);
     const next = await runBatches(db.pool, 'defender-vulnerability', pages(page([vulnerability('CVE-2026-0009')])), { trigger: 'cli', sweep: true });
     expect(next.outcome).toBe('succeeded');
   });
