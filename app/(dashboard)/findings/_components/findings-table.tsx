@@ -1,15 +1,11 @@
 import Link from 'next/link';
-import { SeverityBadge } from '@/components/posture/severity-badge';
+import { LeadingFindingCells, TrailingFindingCells } from '@/components/findings/finding-cells';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/viewer';
-import { getControl, isControlId } from '@/lib/catalog';
 import { listFindings } from '@/lib/data/findings';
-import { SOURCE_LABELS, STAGE_LABELS, type SourceId } from '@/lib/domain/model';
 import type { FindingFilters } from '@/lib/validation/findings';
 import { toQueryString } from '@/lib/validation/query-string';
-
-const controlTitle = (id: string) => (isControlId(id) ? getControl(id).title : id);
 
 function shortResource(id: string): string {
   const parts = id.split('/');
@@ -55,11 +51,7 @@ export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filte
           <TableBody>
             {page.items.map((f) => (
               <TableRow key={f.id} data-status={f.status}>
-                <TableCell><SeverityBadge severity={f.severity} /></TableCell>
-                <TableCell className="max-w-md">
-                  <Link href={`/findings/${f.id}`} className="font-medium hover:underline">{f.title}</Link>
-                  <div className="truncate text-xs text-muted-foreground">{f.ruleId}{f.status !== 'open' ? ` · ${f.status}` : ''}</div>
-                </TableCell>
+                <LeadingFindingCells f={f} />
                 <TableCell className="max-w-xs">
                   {f.cluster ? (
                     <Link href={`/clusters/${f.cluster.id}`} className="hover:underline">{f.cluster.name}</Link>
@@ -67,14 +59,7 @@ export async function FindingsTable({ viewer, filters }: { viewer: Viewer; filte
                   {f.image ? <div className="truncate font-mono text-xs" title={f.imageDigest ?? undefined}>{f.image}</div> : null}
                   <div className="truncate font-mono text-xs text-muted-foreground" title={f.resourceId}>{shortResource(f.resourceId)}</div>
                 </TableCell>
-                <TableCell className="text-sm">
-                  {STAGE_LABELS[f.stage]}
-                  <div className="truncate text-xs text-muted-foreground">{controlTitle(f.controlId)}</div>
-                </TableCell>
-                <TableCell className="text-sm">{SOURCE_LABELS[f.source as SourceId] ?? f.source}</TableCell>
-                <TableCell className="text-right text-sm tabular-nums">
-                  <time dateTime={f.lastSeenAt}>{f.lastSeenAt.slice(0, 10)}</time>
-                </TableCell>
+                <TrailingFindingCells f={f} />
               </TableRow>
             ))}
           </TableBody>

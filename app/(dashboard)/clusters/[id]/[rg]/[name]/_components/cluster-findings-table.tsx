@@ -1,16 +1,12 @@
 import Link from 'next/link';
 import { Download } from 'lucide-react';
-import { SeverityBadge } from '@/components/posture/severity-badge';
+import { LeadingFindingCells, TrailingFindingCells } from '@/components/findings/finding-cells';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/viewer';
-import { getControl, isControlId } from '@/lib/catalog';
 import { countFindingRows, listFindingRows } from '@/lib/data/cluster-findings';
-import { SOURCE_LABELS, STAGE_LABELS, type SourceId } from '@/lib/domain/model';
 import type { ClusterPageParams } from '@/lib/validation/cluster-page';
 import { toQueryString } from '@/lib/validation/query-string';
-
-const controlTitle = (id: string) => (isControlId(id) ? getControl(id).title : id);
 
 /** The cluster's findings with the page's filters: its own, plus the registry CVEs of the images it runs. */
 export async function ClusterFindingsTable({ viewer, clusterId, path, params }: { viewer: Viewer; clusterId: string; path: string; params: ClusterPageParams }) {
@@ -47,21 +43,12 @@ export async function ClusterFindingsTable({ viewer, clusterId, path, params }: 
             <TableBody>
               {page.items.map((f) => (
                 <TableRow key={f.id} data-severity={f.severity}>
-                  <TableCell><SeverityBadge severity={f.severity} /></TableCell>
-                  <TableCell className="max-w-md">
-                    <Link href={`/findings/${f.id}`} className="font-medium hover:underline">{f.title}</Link>
-                    <div className="truncate text-xs text-muted-foreground">{f.ruleId}{f.status !== 'open' ? ` · ${f.status}` : ''}</div>
-                  </TableCell>
+                  <LeadingFindingCells f={f} />
                   <TableCell className="max-w-xs text-xs">
                     {f.image ? <div className="truncate font-mono">{f.image}</div> : null}
                     <div className="truncate text-muted-foreground" title={f.resourceId}>{f.clusterName ? 'this cluster' : 'registry scan of an image it runs'}</div>
                   </TableCell>
-                  <TableCell className="text-sm">
-                    {STAGE_LABELS[f.stage]}
-                    <div className="truncate text-xs text-muted-foreground">{controlTitle(f.controlId)}</div>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-sm">{SOURCE_LABELS[f.source as SourceId] ?? f.source}</TableCell>
-                  <TableCell className="whitespace-nowrap text-right text-sm tabular-nums"><time dateTime={f.lastSeenAt}>{f.lastSeenAt.slice(0, 10)}</time></TableCell>
+                  <TrailingFindingCells f={f} nowrap />
                 </TableRow>
               ))}
             </TableBody>
