@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseThemeCookie, themeClassName, themeCookieString } from './theme';
+import { themeClassName, themeCookieString } from './theme';
+import { parseThemeCookie } from './theme-cookie';
 
 describe('theme choice', () => {
   it('reads a forced scheme from the cookie and anything else as the system scheme', () => {

@@ -175,7 +175,9 @@ try {
 
   async function firstLoadJs(path: string, cookie: string): Promise<number> {
     const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+    // Scripts marked `nomodule` (Next's legacy polyfills) are never fetched by a browser that runs modules: not counted.
+    const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bnomodule\b/i.test(attrs));
+    const srcs = [...new Set(tags.map((attrs) => /\bsrc="([^"]+\.js)"/.exec(attrs)?.[1]).filter((s): s is string => Boolean(s)))];
     let total = 0;
     for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
     return total;
