@@ -129,6 +129,21 @@ describe('trend snapshots', () => {
     expect((await q(`SELECT count(*)::int AS n FROM policy_compliance_snapshots`)).rows[0].n).toBeGreaterThan(0);
   });
 
+  it('an item that arrived already closed at the source breaches until the source closed it, not until the sync saw it', async () => {
+    const r = await q(
+      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                             first_seen_at, last_seen_at, resolved_at, last_run_id, raw)
+       VALUES ($1, 'I', 'alert', 'I', 'I', 'critical', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-01T08:00:00Z', now(), '2026-10-20T09:00:00Z', 1, '{}') RETURNING id`,
+      [SOURCE],
+    );
+    // First synced on 11-30, already resolved: the item's last update is the sync's, the source closed it on 10-20.
+    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, status, source_open, updated_at)
+             VALUES ($1, $2, 'alert', 'critical', 0, 'I', 'cb', 'sub', 'storefront', '2026-10-01T08:00:00Z', '2026-10-08T08:00:00Z', 'resolved', false, '2026-11-30T10:00:00Z')`, [r.rows[0].id, SOURCE]);
+    await rebuildSnapshots(client, at('2026-11-30'));
+    const days = (await q(`SELECT day::text FROM sla_breach_snapshots WHERE scope = 'team:storefront' ORDER BY day`)).rows.map((x) => x.day);
+    expect(days).toEqual(Array.from({ length: 12 }, (_, i) => `2026-10-${String(8 + i).padStart(2, '0')}`));
+  });
+
   it('a record that arrived resolved (fix dated at or before the first sighting) is evidence: never open, opened or fixed, never below zero', async () => {
     await q(`INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
              first_seen_at, last_seen_at, resolved_at, last_run_id, raw)

@@ -112,7 +112,9 @@ async function writeFindingDays(client: Client, source: string, from: string, to
 
 /**
  * Triage items past due at the end of each day. An item counts from its due day until it closed; the queue keeps no
- * closing time, so a closed item's last update stands for it (exact for the daily write, an estimate in the back-fill).
+ * closing time, so a closed item's last update stands for it (exact for the daily write), or — when the source closed
+ * it earlier — the source's own resolution time: an item that arrived already closed (the first sync, the back-fill)
+ * has the sync's time as its last update, which would count every old, long-closed item as breaching until then.
  */
 async function writeSlaDays(client: Client, from: string, to: string, now: Date): Promise<void> {
   await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
@@ -120,8 +122,9 @@ async function writeSlaDays(client: Client, from: string, to: string, now: Date)
     `WITH items AS (
        SELECT f.cluster_id, f.team, f.severity, f.due_at,
               CASE WHEN f.status IN ('new', 'acknowledged', 'in_progress') OR (f.status = 'risk_accepted' AND f.accepted_until <= $3) THEN NULL
-                   ELSE f.updated_at END AS closed_at
-         FROM triage_items f
+                   -- LEAST skips NULL: a finding still open at the source leaves the item's own update.
+                   ELSE LEAST(f.updated_at, src.resolved_at) END AS closed_at
+         FROM triage_items f LEFT JOIN findings src ON src.id = f.finding_id
         WHERE f.parent_id IS NULL AND f.due_at < ${MIDNIGHT('$2')} + interval '1 day'
      ), per_day AS (
        SELECT d.day, i.cluster_id, i.team, i.severity
