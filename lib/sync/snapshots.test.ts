@@ -144,6 +144,34 @@ describe('trend snapshots', () => {
     expect(days).toEqual(Array.from({ length: 12 }, (_, i) => `2026-10-${String(8 + i).padStart(2, '0')}`));
   });
 
+  it("adds a source's SLA history on its first run with items, once, without rewriting the days already written", async () => {
+    const breaches = async () =>
+      Object.fromEntries((await q(`SELECT day::text, sum(breached)::int AS breached FROM sla_breach_snapshots WHERE scope = 'team:storefront' GROUP BY day ORDER BY day`)).rows.map((x) => [x.day, x.breached]));
+    const before = await breaches();
+    const j = await q(
+      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                             first_seen_at, last_seen_at, last_run_id, raw)
+       VALUES ('defender-alert', 'J', 'alert', 'J', 'J', 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-10T08:00:00Z', now(), 1, '{}') RETURNING id`,
+    );
+    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
+             VALUES ($1, 'defender-alert', 'alert', 'high', 1, 'J', 'cb', 'sub', 'storefront', '2026-10-10T08:00:00Z', '2026-10-15T08:00:00Z', true)`, [j.rows[0].id]);
+    // The alerts source's first run, on a day whose SLA rows (11-30) the other source already wrote.
+    await refreshSnapshots(client, 'defender-alert', at('2026-11-30'));
+    const after = await breaches();
+    const expected = { ...before };
+    for (let d = Date.parse('2026-10-15'); d <= Date.parse('2026-11-30'); d += 86_400_000) {
+      const day = new Date(d).toISOString().slice(0, 10);
+      expected[day] = (before[day] ?? 0) + 1;
+    }
+    expect(after).toEqual(expected);
+    expect(after['2026-10-16']).toBe(2); // I (due 10-08, closed 10-20) and J
+    await refreshSnapshots(client, 'defender-alert', new Date('2026-11-30T18:00:00Z'));
+    expect(await breaches()).toEqual(expected);
+    // A rebuild counts every item once.
+    await rebuildSnapshots(client, at('2026-11-30'));
+    expect(await breaches()).toEqual(expected);
+  });
+
   it('a record that arrived resolved (fix dated at or before the first sighting) is evidence: never open, opened or fixed, never below zero', async () => {
     await q(`INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
              first_seen_at, last_seen_at, resolved_at, last_run_id, raw)
