@@ -167,6 +167,18 @@ describe('trend snapshots', () => {
     expect(after['2026-10-16']).toBe(2); // I (due 10-08, closed 10-20) and J
     await refreshSnapshots(client, 'defender-alert', new Date('2026-11-30T18:00:00Z'));
     expect(await breaches()).toEqual(expected);
+    // An incident source's first run folds J under its incident K (due 10-20): past days lose J and gain K.
+    const k = await q(
+      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                             first_seen_at, last_seen_at, last_run_id, raw)
+       VALUES ('sentinel-incident', 'K', 'incident', 'K', 'K', 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-12T08:00:00Z', now(), 1, '{}') RETURNING id`,
+    );
+    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
+             VALUES ($1, 'sentinel-incident', 'incident', 'high', 1, 'K', 'cb', 'sub', 'storefront', '2026-10-12T08:00:00Z', '2026-10-20T08:00:00Z', true)`, [k.rows[0].id]);
+    await q(`UPDATE triage_items SET parent_id = $1 WHERE finding_id = $2`, [k.rows[0].id, j.rows[0].id]);
+    await refreshSnapshots(client, 'sentinel-incident', at('2026-11-30'));
+    for (const day of ['2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18', '2026-10-19']) expected[day] = before[day] ?? 0;
+    expect(Object.fromEntries(Object.entries(await breaches()).filter(([, n]) => n !== 0))).toEqual(expected);
     // A rebuild counts every item once.
     await rebuildSnapshots(client, at('2026-11-30'));
     expect(await breaches()).toEqual(expected);

@@ -117,29 +117,35 @@ async function writeFindingDays(client: Client, source: string, from: string, to
  * it earlier — the source's own resolution time: an item that arrived already closed (the first sync, the back-fill)
  * has the sync's time as its last update, which would count every old, long-closed item as breaching until then.
  */
-async function writeSlaDays(client: Client, from: string, to: string, now: Date, addSource?: string): Promise<void> {
+async function writeSlaDays(client: Client, from: string, to: string, now: Date, add?: { source: string; counted: string[] }): Promise<void> {
   // Replace the days' rows, or — for a source's first items (addSourceSlaHistory) — add its items to them.
-  if (addSource === undefined) await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
+  if (add === undefined) await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
   await client.query(
-    `WITH items AS (
-       SELECT f.cluster_id, f.team, f.severity, f.due_at,
+    `WITH queued AS (
+       SELECT f.*, 1 AS weight FROM triage_items f WHERE f.parent_id IS NULL AND ($4::text IS NULL OR f.source = $4)
+       UNION ALL
+       -- Adding an incident source: the alerts it folded under its incidents were counted when their own source was
+       -- (already counted sources, $5); they count no longer, their incident does.
+       SELECT c.*, -1 FROM triage_items c JOIN triage_items p ON p.finding_id = c.parent_id WHERE $4::text IS NOT NULL AND p.source = $4 AND c.source = ANY($5::text[])
+     ), items AS (
+       SELECT f.cluster_id, f.team, f.severity, f.due_at, f.weight,
               CASE WHEN f.status IN ('new', 'acknowledged', 'in_progress') OR (f.status = 'risk_accepted' AND f.accepted_until <= $3) THEN NULL
                    -- LEAST skips NULL: a finding still open at the source leaves the item's own update.
                    ELSE LEAST(f.updated_at, src.resolved_at) END AS closed_at
-         FROM triage_items f LEFT JOIN findings src ON src.id = f.finding_id
-        WHERE f.parent_id IS NULL AND f.due_at < ${MIDNIGHT('$2')} + interval '1 day' AND ($4::text IS NULL OR f.source = $4)
+         FROM queued f LEFT JOIN findings src ON src.id = f.finding_id
+        WHERE f.due_at < ${MIDNIGHT('$2')} + interval '1 day'
      ), per_day AS (
-       SELECT d.day, i.cluster_id, i.team, i.severity
+       SELECT d.day, i.cluster_id, i.team, i.severity, i.weight
          FROM items i
          JOIN (SELECT s::date AS day FROM generate_series($1::date, $2::date, interval '1 day') s) d
            ON i.due_at < ${MIDNIGHT('d.day')} + interval '1 day' AND (i.closed_at IS NULL OR i.closed_at >= ${MIDNIGHT('d.day')} + interval '1 day')
      )
      INSERT INTO sla_breach_snapshots (day, scope, severity, breached)
-     SELECT day, ${SCOPE_OF}, severity, count(*)::int FROM per_day
+     SELECT day, ${SCOPE_OF}, severity, sum(weight)::int FROM per_day
       GROUP BY ${SCOPE_SETS('day, severity')}
      HAVING ${SCOPE_HAVING}
      ON CONFLICT (scope, day, severity) DO UPDATE SET breached = sla_breach_snapshots.breached + EXCLUDED.breached`,
-    [from, to, now, addSource ?? null],
+    [from, to, now, add?.source ?? null, add?.counted ?? []],
   );
 }
 
@@ -157,7 +163,7 @@ async function addSourceSlaHistory(client: Client, source: string, before: strin
     const today = utcDay(now);
     const from = isoDay(new Date(today.getTime() - (HISTORY_DAYS - 1) * DAY_MS));
     const to = isoDay(new Date(Date.parse(`${before}T00:00:00Z`) - DAY_MS));
-    if (to >= from) await writeSlaDays(client, from, to, now, source);
+    if (to >= from) await writeSlaDays(client, from, to, now, { source, counted: [...done] });
   }
   // Marked once: an unchanged re-sync writes nothing here.
   for (const s of fullWrite ? present : [source]) if (present.includes(s) && !done.has(s)) await markWritten(client, `sla-source:${s}`, isoDay(now));
