@@ -147,14 +147,20 @@ describe('trend snapshots', () => {
   it("adds a source's SLA history on its first run with items, once, without rewriting the days already written", async () => {
     const breaches = async () =>
       Object.fromEntries((await q(`SELECT day::text, sum(breached)::int AS breached FROM sla_breach_snapshots WHERE scope = 'team:storefront' GROUP BY day ORDER BY day`)).rows.map((x) => [x.day, x.breached]));
+    /** An open high item of a storefront cluster, and its finding; returns the finding's id. */
+    const queue = async (source: string, kind: string, key: string, detected: string, due: string): Promise<string> => {
+      const f = await q(
+        `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                               first_seen_at, last_seen_at, last_run_id, raw)
+         VALUES ($1, $2, $3::"FindingKind", $2, $2, 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', $4, now(), 1, '{}') RETURNING id`,
+        [source, key, kind, `${detected}T08:00:00Z`],
+      );
+      await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
+               VALUES ($1, $2, $3::"FindingKind", 'high', 1, $4, 'cb', 'sub', 'storefront', $5, $6, true)`, [f.rows[0].id, source, kind, key, `${detected}T08:00:00Z`, `${due}T08:00:00Z`]);
+      return String(f.rows[0].id);
+    };
     const before = await breaches();
-    const j = await q(
-      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
-                             first_seen_at, last_seen_at, last_run_id, raw)
-       VALUES ('defender-alert', 'J', 'alert', 'J', 'J', 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-10T08:00:00Z', now(), 1, '{}') RETURNING id`,
-    );
-    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
-             VALUES ($1, 'defender-alert', 'alert', 'high', 1, 'J', 'cb', 'sub', 'storefront', '2026-10-10T08:00:00Z', '2026-10-15T08:00:00Z', true)`, [j.rows[0].id]);
+    const j = await queue('defender-alert', 'alert', 'J', '2026-10-10', '2026-10-15');
     // The alerts source's first run, on a day whose SLA rows (11-30) the other source already wrote.
     await refreshSnapshots(client, 'defender-alert', at('2026-11-30'));
     const after = await breaches();
@@ -168,14 +174,8 @@ describe('trend snapshots', () => {
     await refreshSnapshots(client, 'defender-alert', new Date('2026-11-30T18:00:00Z'));
     expect(await breaches()).toEqual(expected);
     // An incident source's first run folds J under its incident K (due 10-20): past days lose J and gain K.
-    const k = await q(
-      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
-                             first_seen_at, last_seen_at, last_run_id, raw)
-       VALUES ('sentinel-incident', 'K', 'incident', 'K', 'K', 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-12T08:00:00Z', now(), 1, '{}') RETURNING id`,
-    );
-    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
-             VALUES ($1, 'sentinel-incident', 'incident', 'high', 1, 'K', 'cb', 'sub', 'storefront', '2026-10-12T08:00:00Z', '2026-10-20T08:00:00Z', true)`, [k.rows[0].id]);
-    await q(`UPDATE triage_items SET parent_id = $1 WHERE finding_id = $2`, [k.rows[0].id, j.rows[0].id]);
+    const k = await queue('sentinel-incident', 'incident', 'K', '2026-10-12', '2026-10-20');
+    await q(`UPDATE triage_items SET parent_id = $1 WHERE finding_id = $2`, [k, j]);
     await refreshSnapshots(client, 'sentinel-incident', at('2026-11-30'));
     for (const day of ['2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18', '2026-10-19']) expected[day] = before[day] ?? 0;
     expect(Object.fromEntries(Object.entries(await breaches()).filter(([, n]) => n !== 0))).toEqual(expected);
