@@ -68,7 +68,7 @@ test.describe('trends (demo tenant)', () => {
     await shot(page, 'trends-manager-365-light');
 
     // The demo's year: one team lagging — more SLA breaches now and a slower median fix than every other team, and
-    // more open criticals than 30 days ago — read from the page's own table.
+    // more open criticals than 30 days ago where the others have fewer — read from the page's own table.
     const teams = await teamRows(page);
     const lagging = teams.find((t) => t.team === LAGGING_TEAM);
     const others = teams.filter((t) => t.team !== LAGGING_TEAM);
@@ -79,6 +79,8 @@ test.describe('trends (demo tenant)', () => {
       expect(lagging?.medianDays ?? 0, `median days to fix: ${JSON.stringify(teams)}`).toBeGreaterThan(other.medianDays ?? 0);
     }
     expect(lagging?.trend).toMatch(/^up from \d+ 30 days ago$/);
+    // …while the others improve.
+    for (const other of others) expect(other.trend, other.team).toMatch(/^down from \d+ 30 days ago$/);
 
     // A chart as PNG: a real picture, the plot at twice its size plus title and legend, on the light background.
     const light = await chartPng(page, 'Open findings by severity');

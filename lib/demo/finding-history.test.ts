@@ -82,14 +82,16 @@ describe('the demo year', () => {
     expect(openAt(0, critical)).toBeLessThan(peak * 0.8);
   });
 
-  it(`shows ${LAGGING_TEAM} lagging: slower fixes, more SLA breaches, open criticals up on 30 days ago`, () => {
+  it(`shows ${LAGGING_TEAM} lagging: slower fixes, more SLA breaches, open criticals up on 30 days ago while the others' are down`, () => {
     for (const team of others) {
       expect(median(ttrDays(LAGGING_TEAM)), team).toBeGreaterThan(median(ttrDays(team)));
       expect(breachesAt(0, LAGGING_TEAM), team).toBeGreaterThan(breachesAt(0, team));
     }
     expect(breachesAt(0, LAGGING_TEAM)).toBeGreaterThan(breachesAt(180, LAGGING_TEAM));
-    const critical = (f: Seen) => f.severity === 'critical' && f.team === LAGGING_TEAM;
-    expect(openAt(0, critical)).toBeGreaterThan(openAt(30, critical));
+    const critical = (team: string) => (f: Seen) => f.severity === 'critical' && f.team === team;
+    expect(openAt(0, critical(LAGGING_TEAM))).toBeGreaterThan(openAt(30, critical(LAGGING_TEAM)));
+    // …while the others improve: their base-image migration took their open criticals down on a month ago.
+    for (const team of others) expect(openAt(0, critical(team)), team).toBeLessThan(openAt(30, critical(team)));
   });
 });
 

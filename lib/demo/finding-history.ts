@@ -1,7 +1,8 @@
 // The demo tenant's year, as a manager would read it on the trends page: a backlog of image CVEs a year ago worked
 // down steadily, a wave of critical and high CVEs about three months ago (the same wave that dents the secure score)
 // fixed within weeks, and one team — storefront — lagging: it fixes fewer findings, later, and leaves more alerts
-// past their SLA. Pure functions of a seeded Rng, so the tenant stays deterministic and any record renders alone.
+// past their SLA, while the other teams' recent base-image migration took their open criticals down. Pure functions
+// of a seeded Rng, so the tenant stays deterministic and any record renders alone.
 import type { CvssSeverity } from './cve-pool';
 import type { Rng } from './prng';
 
@@ -18,6 +19,8 @@ const DAY_MS = 86_400_000;
 const MEAN_FIX_DAYS: Record<CvssSeverity, number> = { Critical: 8, High: 25, Medium: 60, Low: 120 };
 /** The wave got everyone's attention: fixed within weeks (the score recovered over about six weeks). */
 const WAVE_MEAN_FIX_DAYS = 16;
+/** Days ago the keeping-up teams began their base-image migration. */
+const MIGRATION_DAYS = 42;
 /** The lagging team takes this many times longer, and leaves this share of fixable findings unfixed. */
 const LAGGING_SLOWDOWN = 2;
 const LAGGING_START_DAYS = 30;
@@ -54,7 +57,13 @@ export function imageFindingResolvedAt(rng: Rng, facts: ImageFindingFacts, windo
   // The lagging team starts on a fix weeks later than the others.
   const fixedAt = fixable ? from + Math.round(((lagging ? LAGGING_START_DAYS : 0) + 0.5 + waitDays(rng, mean)) * DAY_MS) : null;
   const retiredAt = facts.supersededAt === null ? null : Math.max(facts.firstSeenAt, facts.supersededAt + rng.int(30, 90) * DAY_MS);
-  const at = fixedAt === null ? retiredAt : retiredAt === null ? fixedAt : Math.min(fixedAt, retiredAt);
+  // The teams that keep up moved to new base images over the last six weeks, which took away most of their
+  // long-standing criticals that had no fix: their open criticals are down on a month ago.
+  const migratedAt =
+    !lagging && !facts.fixAvailable && facts.severity === 'Critical' && facts.firstSeenAt < window.asOfMs - 60 * DAY_MS && rng.chance(0.8)
+      ? window.asOfMs - rng.int(1, MIGRATION_DAYS) * DAY_MS
+      : null;
+  const at = [fixedAt, retiredAt, migratedAt].reduce<number | null>((a, b) => (a === null ? b : b === null ? a : Math.min(a, b)), null);
   return at !== null && at < window.asOfMs ? at : null;
 }
 
