@@ -25,8 +25,10 @@ export function toCsv(columns: readonly SeriesColumn[], rows: readonly Record<st
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** A file name from a chart's label: "Open findings by severity" → "open-findings-by-severity.csv". */
-export function csvFileName(label: string): string {
+/** A file name from a chart's label: "Open findings by severity", "png" → "open-findings-by-severity.png". */
+export function chartFileName(label: string, extension: 'csv' | 'png'): string {
   const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${slug || 'chart'}.csv`;
+  return `${slug || 'chart'}.${extension}`;
 }
+
+export const csvFileName = (label: string): string => chartFileName(label, 'csv');

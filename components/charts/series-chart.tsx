@@ -1,12 +1,14 @@
 'use client';
 // A chart with everything the trends page promises around it: a legend in words, a data table of the same numbers,
-// and a CSV download built from that table's columns and rows (components/charts/csv.ts), so the three agree.
+// a CSV download built from that table's columns and rows (components/charts/csv.ts), so the three agree, and a PNG
+// of the chart as drawn, with its title and legend (chart-png-export.ts).
 import * as React from 'react';
 import dynamic from 'next/dynamic';
 import { Download } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { formatDay } from '@/components/ui/format';
 import { ChartEmpty, ChartFrame, ChartLoading } from './chart-frame';
+import { downloadChartPng } from './chart-png-export';
 import { cellText, csvFileName, toCsv, type SeriesColumn, type SeriesValue } from './csv';
 import type { PlotSeries, SeriesKind } from './series-plot';
 
@@ -45,6 +47,13 @@ export function SeriesChart({ label, summary, kind, x, series, extraColumns = []
     a.download = csvFileName(label);
     a.click();
     URL.revokeObjectURL(url);
+  };
+  const [pngError, setPngError] = React.useState<string | null>(null);
+  const downloadPng = (event: React.MouseEvent<HTMLButtonElement>) => {
+    const figure = event.currentTarget.closest('figure');
+    if (!figure) return;
+    setPngError(null);
+    downloadChartPng(figure, { label, legend: series }).catch((e: unknown) => setPngError(e instanceof Error ? e.message : String(e)));
   };
   return (
     <ChartFrame
@@ -94,11 +103,22 @@ export function SeriesChart({ label, summary, kind, x, series, extraColumns = []
                   </table>
                 </div>
               </details>
-              <Button type="button" size="sm" variant="outline" onClick={download}>
-                <Download aria-hidden="true" className="size-3.5" />
-                <span className="sr-only">Download </span>CSV<span className="sr-only"> of {label}</span>
-              </Button>
+              <div className="flex gap-2">
+                <Button type="button" size="sm" variant="outline" onClick={download}>
+                  <Download aria-hidden="true" className="size-3.5" />
+                  <span className="sr-only">Download </span>CSV<span className="sr-only"> of {label}</span>
+                </Button>
+                <Button type="button" size="sm" variant="outline" onClick={downloadPng}>
+                  <Download aria-hidden="true" className="size-3.5" />
+                  <span className="sr-only">Download </span>PNG<span className="sr-only"> of {label}</span>
+                </Button>
+              </div>
             </div>
+            {pngError ? (
+              <p role="alert" className="mt-1 text-xs text-critical">
+                PNG not saved: {pngError}
+              </p>
+            ) : null}
           </>
         )
       }

@@ -1,5 +1,5 @@
 // The demo tenant: a deterministic, realistic Azure estate (subscriptions, AKS clusters, registries, images, the
-// workloads that run them) plus 90 days of Defender, Policy and Sentinel findings, rendered on demand in the exact
+// workloads that run them) plus a year of Defender, Policy and Sentinel findings (the story: finding-history.ts), rendered on demand in the exact
 // JSON shapes ARM returns. Entities are kept as small records; findings are never materialised as a whole — each one
 // is a pure function of (seed, unit, index), so a million-finding tenant costs a few megabytes until a page is read.
 import { incidentAlertsOf, pickAlertType } from './generate-alerts';
@@ -7,6 +7,7 @@ import { ALERT_TYPES, DEFENDER_RECOMMENDATIONS, POLICY_DEFINITIONS } from '../ca
 import { CVE_POOL_SIZE, poolCve, type PoolCve } from './cve-pool';
 import { createRng, guidFrom, hashInts, hashString, type Rng } from './prng';
 import { extendWithPolicy } from './generate-policy';
+import { alertStatusFor, DEMO_HISTORY_DAYS, imageFindingResolvedAt, incidentCloseHours } from './finding-history';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -17,7 +18,7 @@ export interface GenerateTenantOptions {
   seed: number;
   clusters: number;
   now: Date;
-  /** History window in days; every first-seen/resolved date falls inside it or before it. Default 90. */
+  /** History window in days; every first-seen/resolved date falls inside it or before it. Default a year. */
   days?: number;
 }
 
@@ -141,6 +142,7 @@ export interface DemoTenant {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const RETENTION_DAYS = 450;
 
 const SUBSCRIPTION_NAMES = ['Contoso Production', 'Contoso Non-Production', 'Contoso Shared Services', 'Contoso Sandbox'];
 const LOCATIONS = ['westeurope', 'northeurope', 'swedencentral', 'eastus2'] as const;
@@ -318,7 +320,7 @@ function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
 export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const { seed } = options;
   if (!Number.isInteger(options.clusters) || options.clusters < 1) throw new Error('clusters must be a positive integer');
-  const days = options.days ?? 90;
+  const days = options.days ?? DEMO_HISTORY_DAYS;
   const n = options.now;
   const asOfMs = Date.UTC(n.getUTCFullYear(), n.getUTCMonth(), n.getUTCDate());
   const windowStart = asOfMs - days * DAY_MS;
@@ -398,6 +400,8 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const images: DemoImage[] = [];
   const repoImages: number[][] = [];
   const repoSpecs: { team: Team; spec: ServiceSpec; service: string }[] = [];
+  /** Image index → when the next digest of its repository was pushed (superseded digests stop being scanned). */
+  const successorPushedAt = new Map<number, number>();
   for (let r = 0; r < repoCount; r += 1) {
     const rng = createRng(hashInts(seed, hashString('repo'), r));
     const team = TEAMS[r % 3] ?? 'platform';
@@ -411,10 +415,17 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     const major = rng.int(1, 4);
     const minor = rng.int(0, 30);
     const osVersion = rng.pick(OS_VERSIONS);
-    let pushedAt = asOfMs - rng.int(0, 14) * DAY_MS - rng.int(0, 86_399) * 1000;
+    // One repository in four ships every fortnight, its last pushes spread so that every week has some (and "what
+    // changed last week" has new findings); the rest last shipped weeks ago, or — a third of them — are legacy services
+    // nobody has rebuilt for a year or so. Releases are one to four months apart, so older digests (which prod often
+    // still runs) reach back well beyond the year the trends show: the year opens with a backlog.
+    const lastPush = r % 4 === 0 ? (r * 7) % 15 : rng.chance(0.55) ? rng.int(15, 90) : rng.int(200, 400);
+    let pushedAt = asOfMs - lastPush * DAY_MS - rng.int(0, 86_399) * 1000;
     const indices: number[] = [];
     for (let k = 0; k < digestCount; k += 1) {
-      if (k > 0) pushedAt -= rng.int(7, 40) * DAY_MS + rng.int(0, 86_399) * 1000;
+      if (k > 0) pushedAt -= rng.int(30, 120) * DAY_MS + rng.int(0, 86_399) * 1000;
+      // The registry's retention purged digests older than about fifteen months.
+      if (k > 0 && pushedAt < asOfMs - RETENTION_DAYS * DAY_MS) break;
       const imageRng = createRng(hashInts(seed, hashString('image'), r, k));
       const patch = Math.max(0, 12 - k * 2 - rng.int(0, 1));
       const version = `${major}.${minor}.${patch}`;
@@ -423,6 +434,8 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
       const clean = imageRng.chance(0.12);
       const base = 1 + Math.floor(79 * Math.pow(imageRng.next(), 2.6));
       const cveCount = clean ? 0 : Math.min(80, Math.round(base * (1 + 0.25 * k)));
+      const previous = indices[indices.length - 1];
+      if (previous !== undefined) successorPushedAt.set(images.length, images[previous]?.pushedAt ?? asOfMs);
       indices.push(images.length);
       images.push({
         registryIndex: team === 'storefront' ? 1 : 0,
@@ -477,6 +490,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   });
   const workloadsByCluster: DemoWorkload[][] = clusters.map(() => []);
   for (const w of workloads) workloadsByCluster[w.clusterIndex]?.push(w);
+  const runningImages = new Set(workloads.map((w) => w.imageIndex));
 
   const workspaceSub = sub(0).subscriptionId;
   const workspaceName = `law-sentinel-${orgTag}`;
@@ -518,9 +532,18 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     const rng = createRng(hashInts(seed, hashString('finding'), imageIndex, j));
     // A registry scan sees a CVE when the image is pushed or, for CVEs published later, on the next daily rescan.
     const firstSeenAt = Math.min(asOfMs, Math.max(image.pushedAt, cve.publishedAt) + rng.int(1, 30) * HOUR_MS);
-    const resolvable = cve.fixStatus === 'FixAvailable' && rng.chance(0.3);
-    const from = Math.max(firstSeenAt, windowStart);
-    const resolvedAt = resolvable && from < asOfMs ? from + Math.floor(rng.next() * (asOfMs - from)) : null;
+    const resolvedAt = imageFindingResolvedAt(
+      rng,
+      {
+        firstSeenAt,
+        severity: cve.severity,
+        fixAvailable: cve.fixStatus === 'FixAvailable',
+        wave: cve.wave,
+        team: image.team,
+        supersededAt: runningImages.has(imageIndex) ? null : (successorPushedAt.get(imageIndex) ?? null),
+      },
+      { startMs: windowStart, asOfMs },
+    );
     return { cve, subId: guidFrom(seed, hashString('subassessment'), imageIndex, j), firstSeenAt, resolvedAt };
   };
 
@@ -863,7 +886,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     systemAlertId: string;
   }
 
-  const alertFacts = (resourceKey: number, j: number, pool: readonly CatalogAlert[], createdAt: number): AlertFacts => {
+  const alertFacts = (resourceKey: number, j: number, pool: readonly CatalogAlert[], createdAt: number, team: Team | null): AlertFacts => {
     const rng = createRng(hashInts(seed, hashString('alert'), resourceKey, j));
     const type = pickAlertType(rng, pool);
     const from = Math.max(windowStart, createdAt);
@@ -872,7 +895,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     const startMs = Math.max(from, asOfMs - HOUR_MS - Math.floor(u * u * u * Math.max(HOUR_MS, asOfMs - from - HOUR_MS)));
     const endMs = Math.min(asOfMs, startMs + rng.int(0, 180) * 60_000);
     const ageDays = (asOfMs - startMs) / DAY_MS;
-    const status = ageDays > 21 ? weighted(rng, [['Resolved', 70], ['Dismissed', 25], ['Active', 5]] as const) : weighted(rng, [['Active', 50], ['InProgress', 20], ['Resolved', 20], ['Dismissed', 10]] as const);
+    const status = alertStatusFor(rng, ageDays, team);
     const reverseTicks = MAX_TICKS - (BigInt(startMs) * 10000n + EPOCH_TICKS);
     return { type, startMs, endMs, status, systemAlertId: `${reverseTicks}_${guidFrom(seed, hashString('alert-id'), resourceKey, j).toUpperCase()}` };
   };
@@ -898,11 +921,13 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     return alertType.startsWith('KV_') ? 'CredentialAccess' : 'Discovery';
   };
 
+  // A year holds more alerts than a quarter, but most are recent (alertFacts skews them), so not four times as many.
+  const alertScale = Math.max(1, Math.round(Math.sqrt(days / 90)));
   const alertCountFor = (env: Environment | null, key: number): number => {
     const rng = createRng(hashInts(seed, hashString('alert-count'), key));
     const roll = rng.next();
     const base = roll < 0.35 ? 0 : roll < 0.7 ? 1 : roll < 0.9 ? rng.int(2, 3) : rng.int(4, 7);
-    return env === 'prod' ? base + 2 : base + 1;
+    return (env === 'prod' ? base + 2 : base + 1) * alertScale;
   };
 
   const renderAlert = (resourceId: string, subscriptionId: string, resourceGroup: string, compromisedEntity: string, facts: AlertFacts, salt: number): JsonObject => {
@@ -970,13 +995,13 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const renderIncident = (c: number, j: number, global: number): JsonObject => {
     const cluster = clusters[c];
     if (!cluster) throw new Error('incident cluster out of range');
-    const facts = alertFacts(c, j, CLUSTER_ALERTS, cluster.createdAt);
+    const facts = alertFacts(c, j, CLUSTER_ALERTS, cluster.createdAt, cluster.team);
     const rng = createRng(hashInts(seed, hashString('incident'), c, j));
     const name = guidFrom(seed, hashString('incident-id'), c, j);
     const id = `${sentinelWorkspace.id}/providers/Microsoft.SecurityInsights/incidents/${name}`;
     const created = Math.min(asOfMs, facts.endMs + rng.int(5, 90) * 60_000);
     const closed = facts.status === 'Resolved' || facts.status === 'Dismissed';
-    const closedAt = closed ? Math.min(asOfMs, created + rng.int(1, 96) * HOUR_MS) : null;
+    const closedAt = closed ? Math.min(asOfMs, created + incidentCloseHours(rng, cluster.team) * HOUR_MS) : null;
     const incidentNumber = 1000 + global;
     const owned = closed || rng.chance(0.6);
     const owner = owned
@@ -1168,12 +1193,12 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     kinds.set('containerVulnerabilities', concatSequences([registryPart(asArgRow), runtimePart(asArgRow)]));
     kinds.set('subAssessments', concatSequences([registryPart(asRestSubAssessment), runtimePart(asRestSubAssessment)]));
 
-    const alertUnits: { resourceId: string; resourceGroup: string; entity: string; key: number; pool: readonly CatalogAlert[]; count: number; createdAt: number }[] = [
+    const alertUnits: { resourceId: string; resourceGroup: string; entity: string; key: number; pool: readonly CatalogAlert[]; count: number; createdAt: number; team: Team | null }[] = [
       ...clusterIdx.map((c) => {
         const cluster = clusters[c];
-        return { resourceId: cluster?.id ?? '', resourceGroup: cluster?.resourceGroup ?? '', entity: cluster?.name ?? '', key: c, pool: CLUSTER_ALERTS, count: clusterAlertCounts[c] ?? 0, createdAt: cluster?.createdAt ?? asOfMs };
+        return { resourceId: cluster?.id ?? '', resourceGroup: cluster?.resourceGroup ?? '', entity: cluster?.name ?? '', key: c, pool: CLUSTER_ALERTS, count: clusterAlertCounts[c] ?? 0, createdAt: cluster?.createdAt ?? asOfMs, team: cluster?.team ?? null };
       }),
-      { resourceId: vaultResource.id, resourceGroup: 'rg-security-ops', entity: vaultResource.id.split('/').pop() ?? '', key: vaultResource.key, pool: KEY_VAULT_ALERTS, count: KEY_VAULT_ALERTS.length > 0 ? alertCountFor(null, vaultResource.key) : 0, createdAt: vaultResource.createdAt },
+      { resourceId: vaultResource.id, resourceGroup: 'rg-security-ops', entity: vaultResource.id.split('/').pop() ?? '', key: vaultResource.key, pool: KEY_VAULT_ALERTS, count: KEY_VAULT_ALERTS.length > 0 ? alertCountFor(null, vaultResource.key) : 0, createdAt: vaultResource.createdAt, team: null },
     ];
     kinds.set(
       'alerts',
@@ -1182,7 +1207,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
         (u, j) => {
           const unit = alertUnits[u];
           if (!unit) throw new Error('alert out of range');
-          const facts = alertFacts(unit.key, j, unit.pool, unit.createdAt);
+          const facts = alertFacts(unit.key, j, unit.pool, unit.createdAt, unit.team);
           return renderAlert(unit.resourceId, s.subscriptionId, unit.resourceGroup, unit.entity, facts, hashInts(unit.key, j));
         },
       ),
@@ -1280,7 +1305,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
         defenderAlert: (c, j) => {
           const cl = clusters[c];
           if (!cl) throw new Error('incident cluster out of range');
-          return renderAlert(cl.id, cl.subscriptionId, cl.resourceGroup, cl.name, alertFacts(c, j, CLUSTER_ALERTS, cl.createdAt), hashInts(c, j));
+          return renderAlert(cl.id, cl.subscriptionId, cl.resourceGroup, cl.name, alertFacts(c, j, CLUSTER_ALERTS, cl.createdAt, cl.team), hashInts(c, j));
         },
       }),
     page(kind, subscriptionId, offset, limit) {

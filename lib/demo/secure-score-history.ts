@@ -8,9 +8,10 @@ import type { SecureScoreRow } from '../connectors/secure-score/transform';
 import { toSecureScoreControlRow, toSecureScoreRow } from '../connectors/secure-score/transform';
 import type { DemoTenant } from './generate-tenant';
 import { addMissingSecureScoreDays } from '../trends/secure-score-store';
+import { CVE_WAVE_DAYS_AGO, DEMO_HISTORY_DAYS } from './finding-history';
 import { createRng, hashInts, hashString } from './prng';
 
-export const DEMO_HISTORY_DAYS = 365;
+export { DEMO_HISTORY_DAYS };
 const DAY_MS = 86_400_000;
 
 /** How far along its improvement a score was `daysAgo` days before today: ~0.6 a year ago, 1 today. */
@@ -19,8 +20,9 @@ function progressAt(daysAgo: number, jitter: number): number {
   // Quarterly remediation pushes: a staircase on a slow rise.
   const steps = Math.floor(t * 4) / 4;
   const base = 0.6 + 0.25 * t + 0.15 * steps;
-  // The CVE wave: about 95 days ago the container vulnerability control dropped, and recovered over six weeks.
-  const wave = daysAgo <= 95 && daysAgo > 50 ? -0.12 * (1 - (95 - daysAgo) / 45) : 0;
+  // The CVE wave (the findings' own, finding-history.ts): the container vulnerability control dropped the day it
+  // landed, and recovered over six weeks.
+  const wave = daysAgo <= CVE_WAVE_DAYS_AGO && daysAgo > CVE_WAVE_DAYS_AGO - 45 ? -0.12 * (1 - (CVE_WAVE_DAYS_AGO - daysAgo) / 45) : 0;
   return Math.min(1, Math.max(0.3, base + wave + jitter));
 }
 

@@ -129,6 +129,61 @@ describe('trend snapshots', () => {
     expect((await q(`SELECT count(*)::int AS n FROM policy_compliance_snapshots`)).rows[0].n).toBeGreaterThan(0);
   });
 
+  it('an item that arrived already closed at the source breaches until the source closed it, not until the sync saw it', async () => {
+    const r = await q(
+      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                             first_seen_at, last_seen_at, resolved_at, last_run_id, raw)
+       VALUES ($1, 'I', 'alert', 'I', 'I', 'critical', 'resolved', '/r', 'sub', 'cb', 'operate', 'c', '2026-10-01T08:00:00Z', now(), '2026-10-20T09:00:00Z', 1, '{}') RETURNING id`,
+      [SOURCE],
+    );
+    // First synced on 11-30, already resolved: the item's last update is the sync's, the source closed it on 10-20.
+    await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, status, source_open, updated_at)
+             VALUES ($1, $2, 'alert', 'critical', 0, 'I', 'cb', 'sub', 'storefront', '2026-10-01T08:00:00Z', '2026-10-08T08:00:00Z', 'resolved', false, '2026-11-30T10:00:00Z')`, [r.rows[0].id, SOURCE]);
+    await rebuildSnapshots(client, at('2026-11-30'));
+    const days = (await q(`SELECT day::text FROM sla_breach_snapshots WHERE scope = 'team:storefront' ORDER BY day`)).rows.map((x) => x.day);
+    expect(days).toEqual(Array.from({ length: 12 }, (_, i) => `2026-10-${String(8 + i).padStart(2, '0')}`));
+  });
+
+  it("adds a source's SLA history on its first run with items, once, without rewriting the days already written", async () => {
+    const breaches = async () =>
+      Object.fromEntries((await q(`SELECT day::text, sum(breached)::int AS breached FROM sla_breach_snapshots WHERE scope = 'team:storefront' GROUP BY day ORDER BY day`)).rows.map((x) => [x.day, x.breached]));
+    /** An open high item of a storefront cluster, and its finding; returns the finding's id. */
+    const queue = async (source: string, kind: string, key: string, detected: string, due: string): Promise<string> => {
+      const f = await q(
+        `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
+                               first_seen_at, last_seen_at, last_run_id, raw)
+         VALUES ($1, $2, $3::"FindingKind", $2, $2, 'high', 'open', '/r', 'sub', 'cb', 'operate', 'c', $4, now(), 1, '{}') RETURNING id`,
+        [source, key, kind, `${detected}T08:00:00Z`],
+      );
+      await q(`INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, subscription_id, team, detected_at, due_at, source_open)
+               VALUES ($1, $2, $3::"FindingKind", 'high', 1, $4, 'cb', 'sub', 'storefront', $5, $6, true)`, [f.rows[0].id, source, kind, key, `${detected}T08:00:00Z`, `${due}T08:00:00Z`]);
+      return String(f.rows[0].id);
+    };
+    const before = await breaches();
+    const j = await queue('defender-alert', 'alert', 'J', '2026-10-10', '2026-10-15');
+    // The alerts source's first run, on a day whose SLA rows (11-30) the other source already wrote.
+    await refreshSnapshots(client, 'defender-alert', at('2026-11-30'));
+    const after = await breaches();
+    const expected = { ...before };
+    for (let d = Date.parse('2026-10-15'); d <= Date.parse('2026-11-30'); d += 86_400_000) {
+      const day = new Date(d).toISOString().slice(0, 10);
+      expected[day] = (before[day] ?? 0) + 1;
+    }
+    expect(after).toEqual(expected);
+    expect(after['2026-10-16']).toBe(2); // I (due 10-08, closed 10-20) and J
+    await refreshSnapshots(client, 'defender-alert', new Date('2026-11-30T18:00:00Z'));
+    expect(await breaches()).toEqual(expected);
+    // An incident source's first run folds J under its incident K (due 10-20): past days lose J and gain K.
+    const k = await queue('sentinel-incident', 'incident', 'K', '2026-10-12', '2026-10-20');
+    await q(`UPDATE triage_items SET parent_id = $1 WHERE finding_id = $2`, [k, j]);
+    await refreshSnapshots(client, 'sentinel-incident', at('2026-11-30'));
+    for (const day of ['2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18', '2026-10-19']) expected[day] = before[day] ?? 0;
+    expect(Object.fromEntries(Object.entries(await breaches()).filter(([, n]) => n !== 0))).toEqual(expected);
+    // A rebuild counts every item once.
+    await rebuildSnapshots(client, at('2026-11-30'));
+    expect(await breaches()).toEqual(expected);
+  });
+
   it('a record that arrived resolved (fix dated at or before the first sighting) is evidence: never open, opened or fixed, never below zero', async () => {
     await q(`INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, stage, control_id,
              first_seen_at, last_seen_at, resolved_at, last_run_id, raw)

@@ -2,7 +2,8 @@
 // from its tags) and each cluster — kept for at least HISTORY_DAYS:
 //   posture_snapshots      open / opened that day / fixed that day, per source, stage and severity;
 //   remediation_snapshots  findings fixed per day by days open (exact mean and median time to remediate);
-//   sla_breach_snapshots   triage items past their SLA at the end of each day;
+//   sla_breach_snapshots   triage items past their SLA at the end of each day (each source's history added on its
+//                          first run with items: addSourceSlaHistory);
 //   policy_compliance_snapshots  compliant / non-compliant per initiative (from the policy summary, today only).
 // Each family remembers the last day it wrote (snapshot_state). A run writes from the day after that through today:
 // normally today alone, after a pause the days without a sync too, and on the first run the whole window (the
@@ -112,29 +113,60 @@ async function writeFindingDays(client: Client, source: string, from: string, to
 
 /**
  * Triage items past due at the end of each day. An item counts from its due day until it closed; the queue keeps no
- * closing time, so a closed item's last update stands for it (exact for the daily write, an estimate in the back-fill).
+ * closing time, so a closed item's last update stands for it (exact for the daily write), or — when the source closed
+ * it earlier — the source's own resolution time: an item that arrived already closed (the first sync, the back-fill)
+ * has the sync's time as its last update, which would count every old, long-closed item as breaching until then.
  */
-async function writeSlaDays(client: Client, from: string, to: string, now: Date): Promise<void> {
-  await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
+async function writeSlaDays(client: Client, from: string, to: string, now: Date, add?: { source: string; counted: string[] }): Promise<void> {
+  // Replace the days' rows, or — for a source's first items (addSourceSlaHistory) — add its items to them.
+  if (add === undefined) await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
   await client.query(
-    `WITH items AS (
-       SELECT f.cluster_id, f.team, f.severity, f.due_at,
+    `WITH queued AS (
+       SELECT f.*, 1 AS weight FROM triage_items f WHERE f.parent_id IS NULL AND ($4::text IS NULL OR f.source = $4)
+       UNION ALL
+       -- Adding an incident source: the alerts it folded under its incidents were counted when their own source was
+       -- (already counted sources, $5); they count no longer, their incident does.
+       SELECT c.*, -1 FROM triage_items c JOIN triage_items p ON p.finding_id = c.parent_id WHERE $4::text IS NOT NULL AND p.source = $4 AND c.source = ANY($5::text[])
+     ), items AS (
+       SELECT f.cluster_id, f.team, f.severity, f.due_at, f.weight,
               CASE WHEN f.status IN ('new', 'acknowledged', 'in_progress') OR (f.status = 'risk_accepted' AND f.accepted_until <= $3) THEN NULL
-                   ELSE f.updated_at END AS closed_at
-         FROM triage_items f
-        WHERE f.parent_id IS NULL AND f.due_at < ${MIDNIGHT('$2')} + interval '1 day'
+                   -- LEAST skips NULL: a finding still open at the source leaves the item's own update.
+                   ELSE LEAST(f.updated_at, src.resolved_at) END AS closed_at
+         FROM queued f LEFT JOIN findings src ON src.id = f.finding_id
+        WHERE f.due_at < ${MIDNIGHT('$2')} + interval '1 day'
      ), per_day AS (
-       SELECT d.day, i.cluster_id, i.team, i.severity
+       SELECT d.day, i.cluster_id, i.team, i.severity, i.weight
          FROM items i
          JOIN (SELECT s::date AS day FROM generate_series($1::date, $2::date, interval '1 day') s) d
            ON i.due_at < ${MIDNIGHT('d.day')} + interval '1 day' AND (i.closed_at IS NULL OR i.closed_at >= ${MIDNIGHT('d.day')} + interval '1 day')
      )
      INSERT INTO sla_breach_snapshots (day, scope, severity, breached)
-     SELECT day, ${SCOPE_OF}, severity, count(*)::int FROM per_day
+     SELECT day, ${SCOPE_OF}, severity, sum(weight)::int FROM per_day
       GROUP BY ${SCOPE_SETS('day, severity')}
-     HAVING ${SCOPE_HAVING}`,
-    [from, to, now],
+     HAVING ${SCOPE_HAVING}
+     ON CONFLICT (scope, day, severity) DO UPDATE SET breached = sla_breach_snapshots.breached + EXCLUDED.breached`,
+    [from, to, now, add?.source ?? null, add?.counted ?? []],
   );
+}
+
+/**
+ * The SLA family is one table for every source, back-filled by whichever source syncs first — on a first start that
+ * is the inventory, before any alert or incident is in the queue. So the first run of each source that brings items
+ * adds its own items' breaches to the days before those this run writes in full (`before`): those days were written
+ * without them (the source had never run), so adding is exact and nothing already recorded is rewritten. A full
+ * back-fill (first write, rebuild) already counted every item present, so it marks their sources done.
+ */
+async function addSourceSlaHistory(client: Client, source: string, before: string, now: Date, fullWrite: boolean): Promise<void> {
+  const present = (await client.query<{ source: string }>('SELECT DISTINCT source FROM triage_items')).rows.map((r) => r.source);
+  const done = new Set((await client.query<{ key: string }>(`SELECT key FROM snapshot_state WHERE key LIKE 'sla-source:%'`)).rows.map((r) => r.key.slice('sla-source:'.length)));
+  if (!fullWrite && present.includes(source) && !done.has(source)) {
+    const today = utcDay(now);
+    const from = isoDay(new Date(today.getTime() - (HISTORY_DAYS - 1) * DAY_MS));
+    const to = isoDay(new Date(Date.parse(`${before}T00:00:00Z`) - DAY_MS));
+    if (to >= from) await writeSlaDays(client, from, to, now, { source, counted: [...done] });
+  }
+  // Marked once: an unchanged re-sync writes nothing here.
+  for (const s of fullWrite ? present : [source]) if (present.includes(s) && !done.has(s)) await markWritten(client, `sla-source:${s}`, isoDay(now));
 }
 
 /** Policy compliance per initiative today, from the summary the policy sync keeps (policy states have no past). */
@@ -170,6 +202,7 @@ export async function refreshSnapshots(client: Client, source: string, now: Date
   const s = await daysToWrite(client, 'sla', now);
   await writeSlaDays(client, s.from, s.to, now);
   await markWritten(client, 'sla', s.to);
+  await addSourceSlaHistory(client, source, s.from, now, s.days >= HISTORY_DAYS);
   await writePolicyDay(client, f.to);
   return { backfilledDays: f.days - 1 };
 }
