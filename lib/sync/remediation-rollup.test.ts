@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../generated/prisma/client';
-import { remediationRowsSql, wholeMonthsOf } from '../data/remediation-rows';
+import { SYSTEM_VIEWER } from '../auth/viewer';
+import { remediationRowsSql, teamRemediationSql, wholeMonthsOf } from '../data/remediation-rows';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { rebuildSnapshots, refreshSnapshots } from './snapshots';
 
@@ -59,10 +60,10 @@ describe('remediation_monthly', () => {
   /** Months whose rollup differs from the sum of their days (empty when they agree), and how many months were compared. */
   async function mismatches() {
     const r = await q(
-      `WITH d AS (SELECT date_trunc('month', day)::date AS month, scope, source, severity, ttr_days, sum(fixed)::int AS fixed
-                    FROM remediation_snapshots GROUP BY 1, 2, 3, 4, 5)
+      `WITH d AS (SELECT date_trunc('month', day)::date AS month, scope, severity, ttr_days, sum(fixed)::int AS fixed
+                    FROM remediation_snapshots GROUP BY 1, 2, 3, 4)
        SELECT coalesce(d.month, m.month)::text AS month, coalesce(d.scope, m.scope) AS scope, d.fixed AS days, m.fixed AS rollup
-         FROM d FULL JOIN remediation_monthly m USING (month, scope, source, severity, ttr_days)
+         FROM d FULL JOIN remediation_monthly m USING (month, scope, severity, ttr_days)
         WHERE d.fixed IS DISTINCT FROM m.fixed`,
     );
     const months = (await q('SELECT count(DISTINCT month)::int AS n, count(*)::int AS rows FROM remediation_monthly')).rows[0] as { n: number; rows: number };
@@ -133,6 +134,15 @@ describe('remediation_monthly', () => {
         expect(daily.rows.length).toBeGreaterThan(0);
         expect(rolled.rows).toEqual(daily.rows);
       }
+      // The team column's rows (an index range instead of LIKE) are every team's, and only those.
+      const teams = Prisma.sql`SELECT t.team, t.ttr_days, sum(t.fixed)::int AS fixed FROM (${teamRemediationSql(SYSTEM_VIEWER, from, to)}) t GROUP BY 1, 2 ORDER BY 1, 2`;
+      const dailyTeams = await q(
+        `SELECT substr(s.scope, 6) AS team, s.ttr_days, sum(s.fixed)::int AS fixed FROM remediation_snapshots s
+          WHERE s.scope LIKE 'team:%' AND s.day BETWEEN $1::date AND $2::date GROUP BY 1, 2 ORDER BY 1, 2`,
+        [from, to],
+      );
+      expect(new Set(dailyTeams.rows.map((r: { team: string }) => r.team))).toEqual(new Set(['payments', 'storefront']));
+      expect((await q(teams.text, teams.values as unknown[])).rows).toEqual(dailyTeams.rows);
     }
   });
 

@@ -167,7 +167,7 @@ export async function refreshSnapshots(client: Client, source: string, now: Date
   const findingKey = `findings:${source}`;
   const f = await daysToWrite(client, findingKey, now);
   await writeFindingDays(client, source, f.from, f.to);
-  await rollUpRemediation(client, source, f.from, f.to);
+  await rollUpRemediation(client, f.from, f.to);
   await markWritten(client, findingKey, f.to);
   const s = await daysToWrite(client, 'sla', now);
   await writeSlaDays(client, s.from, s.to, now);
