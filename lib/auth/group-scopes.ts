@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { recordAudit, type AuditRequestInfo } from '../audit/record-audit';
 import { assertCan } from './permissions';
 import { safeText } from '../security/safe-text';
+import { applyMappedTeams } from '../sync/mapped-teams';
 import type { AppRole, ClusterScope, Viewer } from './viewer';
 
 export type ScopeDb = Pick<PrismaClient, 'groupScope' | 'cluster' | 'auditLog' | '$transaction'>;
@@ -49,7 +50,9 @@ export const groupScopeInputSchema = z.object({
   subscriptionIds: shortList('subscriptions', z.string().trim().regex(/^[0-9a-fA-F-]{36}$/, 'subscription ids are GUIDs')).default([]),
   teams: shortList('teams', safeText(100).pipe(z.string().min(1, 'a team is not empty'))).default([]),
   allClusters: z.boolean().default(false),
-});
+  /** The team the listed clusters and subscriptions belong to, unless a cluster's `team` tag names another. */
+  ownerTeam: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), safeText(100).nullable()).default(null),
+}).refine((g) => !(g.allClusters && g.ownerTeam), { message: 'a mapping of all clusters cannot name their team: list the clusters or subscriptions the team owns', path: ['ownerTeam'] });
 export type GroupScopeInput = z.infer<typeof groupScopeInputSchema>;
 
 export interface GroupScopeDto {
@@ -59,6 +62,7 @@ export interface GroupScopeDto {
   subscriptionIds: string[];
   teams: string[];
   allClusters: boolean;
+  ownerTeam: string | null;
   source: string;
   updatedAt: string;
   updatedBy: string | null;
@@ -71,6 +75,7 @@ const dtoSelect = {
   subscriptionIds: true,
   teams: true,
   allClusters: true,
+  ownerTeam: true,
   source: true,
   updatedAt: true,
   updatedBy: true,
@@ -93,6 +98,8 @@ export async function saveGroupScope(db: ScopeDb, viewer: Viewer, raw: unknown, 
     const before = await tx.groupScope.findUnique({ where: { groupId: input.groupId }, select: dtoSelect });
     const data = { ...input, source: 'admin', updatedAt: new Date(), updatedBy: viewer.id };
     const after = await tx.groupScope.upsert({ where: { groupId: input.groupId }, create: data, update: data, select: dtoSelect });
+    // The owning team reaches its clusters and their triage items now; snapshots from the next write on.
+    await applyMappedTeams(tx);
     await recordAudit(tx, {
       actor: viewer,
       action: before ? 'scope.update' : 'scope.create',
@@ -113,6 +120,7 @@ export async function deleteGroupScope(db: ScopeDb, viewer: Viewer, rawGroupId: 
     const before = await tx.groupScope.findUnique({ where: { groupId: id }, select: dtoSelect });
     if (!before) throw new AppError('NOT_FOUND', 'That group has no scope mapping.');
     await tx.groupScope.delete({ where: { groupId: id } });
+    await applyMappedTeams(tx);
     await recordAudit(tx, { actor: viewer, action: 'scope.delete', outcome: 'success', target: { type: 'group', id }, before: toDto(before), after: null, request });
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client';
 import { recordAudit } from '../audit/record-audit';
+import { applyMappedTeams } from '../sync/mapped-teams';
 import { groupScopeInputSchema } from './group-scopes';
 import { SYSTEM_VIEWER } from './viewer';
 
@@ -39,6 +40,7 @@ export async function seedGroupScopes(
       if (result.count > 0) inserted.push(g.groupId);
     }
     if (inserted.length > 0) {
+      await applyMappedTeams(tx);
       await recordAudit(tx, { actor: SYSTEM_VIEWER, action: 'scope.seed', outcome: 'success', detail: { file, groups: inserted } });
     }
     return { inserted, kept: parsed.data.groups.length - inserted.length };

@@ -2,19 +2,17 @@
 // receiver. Exit statuses are honest: 2 for bad arguments or nothing to send to, 1 when a send failed (it stays
 // queued), 0 when printed or delivered.
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDigestWeek } from '../digest/testing/seed-digest-week';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 
 const ROOT = path.resolve(__dirname, '../..');
 let db: TestDatabase;
-let server: Server;
+let receiver: WebhookReceiver;
 let hook: string;
 const statuses: number[] = [];
-const bodies: unknown[] = [];
 
 function posture(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -42,31 +40,24 @@ function posture(args: string[], env: Record<string, string> = {}): Promise<{ co
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDigestWeek(db.pool);
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push(JSON.parse(body) as unknown);
-      res.writeHead(statuses.shift() ?? 200);
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+  receiver = await startWebhookReceiver(() => statuses.shift() ?? 200);
+  hook = `${receiver.url}/webhook`;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await receiver.close();
   await db?.drop();
 });
 
 describe('posture digest', () => {
   it('prints the digest (0), and refuses bad arguments or a send with nowhere to send (2)', async () => {
-    const [printed, noWeek, nowhere] = await Promise.all([
+    const [printed, noWeek, nowhere, badAsOf] = await Promise.all([
       posture(['--week', '2026-11-25']),
       posture(['--format', 'html']),
       posture(['--week', '2026-11-23', '--send']),
+      posture(['--week', '2026-11-23', '--as-of', 'yesterday']),
     ]);
+    expect(badAsOf).toMatchObject({ code: 2, output: expect.stringContaining('--as-of must be an ISO date-time') });
     expect(printed.code).toBe(0);
     expect(printed.output).toContain('Security posture — week of 2026-11-23');
     expect(printed.output).toContain('New critical and high findings: 1');
@@ -88,7 +79,7 @@ describe('posture digest', () => {
     const sent = await posture(['--week', '2026-11-30', '--team', 'payments', '--send'], env);
     expect(sent.code).toBe(0);
     expect(sent.output).toContain('✔ Digest for the week of 2026-11-30 sent to team payments (team:payments)');
-    expect(bodies).toHaveLength(2);
-    expect(bodies[1]).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] });
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[1]?.body).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] });
   }, 180_000);
 });

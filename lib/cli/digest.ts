@@ -1,7 +1,9 @@
-// `posture digest --week <date> [--team <t>] [--send] [--format text|html|teams]`: prints the week's "what changed"
-// digest (the estate's, or one team's), or sends it through the outbox to the configured Teams webhooks and reports
-// how each send ended. Exit status: 0 printed or delivered, 1 a send failed (it stays queued and is retried by the
-// scheduler), 2 bad arguments or nothing configured to send to.
+// `posture digest --week <date> [--team <t>] [--send] [--format text|html|teams] [--as-of <time>]`: prints the week's
+// "what changed" digest (the estate's, or one team's), or sends it through the outbox to the configured Teams webhooks
+// and reports how each send ended. `--as-of` is the moment the digest is made at (default now): the scheduler passes its
+// own clock, so the digest reads SLAs, queues and sends as of the tick that found it due. Exit status: 0 printed or
+// delivered, 1 a send failed (it stays queued and is retried by the scheduler), 2 bad arguments or nothing configured to
+// send to.
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -19,17 +21,18 @@ import { drainOutbox } from '../outbox/drain';
 import { enqueueOutbox } from '../outbox/enqueue';
 import type { CliIo } from './output';
 
-export const DIGEST_USAGE = '  digest --week <YYYY-MM-DD> [--team <t>] [--send] [--format text|html|teams]\n                                 Print the week\'s "what changed" digest, or --send it to the configured Teams webhooks.';
+export const DIGEST_USAGE = '  digest --week <YYYY-MM-DD> [--team <t>] [--send] [--format text|html|teams] [--as-of <ISO time>]\n                                 Print the week\'s "what changed" digest, or --send it to the configured Teams webhooks.';
 
 const FORMATS = ['text', 'html', 'teams'] as const;
 const weekSchema = z.iso.date('--week must be a date, YYYY-MM-DD');
+const asOfSchema = z.iso.datetime({ offset: true, message: '--as-of must be an ISO date-time, e.g. 2026-11-30T06:00:00Z' }).optional();
 
 type WithDatabase = <T>(env: Env, io: CliIo, fn: (pool: pg.Pool, url: string) => Promise<T>) => Promise<T>;
 
 export async function runDigestCommand(args: string[], env: Env, io: CliIo, withDatabase: WithDatabase): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { week: { type: 'string' }, team: { type: 'string' }, send: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
+    options: { week: { type: 'string' }, team: { type: 'string' }, send: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, 'as-of': { type: 'string' } },
     strict: true,
   });
   const week = weekSchema.safeParse(values.week);
@@ -37,6 +40,12 @@ export async function runDigestCommand(args: string[], env: Env, io: CliIo, with
     io.err(`✘ ${values.week === undefined ? '--week <YYYY-MM-DD> is required' : (week.error.issues[0]?.message ?? 'bad --week')}.\n\n${DIGEST_USAGE}`);
     return 2;
   }
+  const asOf = asOfSchema.safeParse(values['as-of']);
+  if (!asOf.success) {
+    io.err(`✘ ${asOf.error.issues[0]?.message ?? 'bad --as-of'}.`);
+    return 2;
+  }
+  const now = asOf.data ? new Date(asOf.data) : new Date();
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     io.err(`✘ --format must be one of ${FORMATS.join(', ')}.`);
@@ -58,7 +67,7 @@ export async function runDigestCommand(args: string[], env: Env, io: CliIo, with
       const digests = await Promise.all(
         audiences.map(async (a) => ({
           audience: a,
-          digest: buildDigest(await getWhatChangedForDigest({ weekStart, team: a.kind === 'team' ? a.team : undefined }, prisma), a, digestBaseUrl(env)),
+          digest: buildDigest(await getWhatChangedForDigest({ weekStart, team: a.kind === 'team' ? a.team : undefined, now }, prisma), a, digestBaseUrl(env)),
         })),
       );
       if (!values.send) {
@@ -67,9 +76,9 @@ export async function runDigestCommand(args: string[], env: Env, io: CliIo, with
         return 0;
       }
       // Through the outbox: written first (once per week and audience), then sent now; what fails stays queued.
-      const fresh = await enqueueOutbox(pool, digests.map((d) => digestDraft(weekKey, d.audience, renderTeamsMessage(d.digest))));
+      const fresh = await enqueueOutbox(pool, digests.map((d) => digestDraft(weekKey, d.audience, renderTeamsMessage(d.digest))), now);
       if (fresh < digests.length) io.err(`${digests.length - fresh} of these digests were queued before; showing how they stand.`);
-      await drainOutbox(pool, { channels: { [DIGEST_KIND]: digestWebhookChannel(webhookFor(env)) }, limit: 50 });
+      await drainOutbox(pool, { channels: { [DIGEST_KIND]: digestWebhookChannel(webhookFor(env)) }, limit: 50, now: () => now });
       const keys = audiences.map((a) => digestDedupeKey(weekKey, a));
       const rows = await pool.query<{ dedupe_key: string; state: string; last_error: string | null; next_attempt_at: Date; sent_at: Date | null }>(
         'SELECT dedupe_key, state::text, last_error, next_attempt_at, sent_at FROM outbox WHERE dedupe_key = ANY($1::text[])',

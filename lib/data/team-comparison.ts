@@ -6,6 +6,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
 import { directionOf, ttrStats, type TrendDirection, type TtrBucket } from '../trends/metrics';
+import { teamRemediationSql } from './remediation-rows';
 import { teamRowsSql } from './trend-scope';
 
 export interface TeamComparisonRow {
@@ -40,7 +41,7 @@ export async function getTeamComparison(viewer: Viewer, input: { days: number; n
       SELECT t.team, sum(t.breached)::int AS n FROM (${teamRowsSql(viewer, 'sla_breach_snapshots', Prisma.sql`s.day = ${today}::date`)}) t GROUP BY t.team`,
     db.$queryRaw<{ team: string; ttr_days: number; fixed: number }[]>`
       SELECT t.team, t.ttr_days, sum(t.fixed)::int AS fixed
-        FROM (${teamRowsSql(viewer, 'remediation_snapshots', Prisma.sql`s.day BETWEEN ${from}::date AND ${today}::date`)}) t GROUP BY t.team, t.ttr_days`,
+        FROM (${teamRemediationSql(viewer, from, today)}) t GROUP BY t.team, t.ttr_days`,
   ]);
   const teams = new Map<string, { critical: number; critical30: number; high: number; breaches: number; ttr: TtrBucket[] }>();
   const team = (name: string) => {

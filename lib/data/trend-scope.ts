@@ -29,7 +29,7 @@ export async function snapshotScopeSql(viewer: Viewer, cut: TrendCut, db: Prisma
  * Snapshot rows per team: `team` and the row's other columns. For a viewer who sees everything the 'team:' rows; for a
  * limited viewer their clusters' rows labelled with each cluster's team.
  */
-export function teamRowsSql(viewer: Viewer, table: 'posture_snapshots' | 'remediation_snapshots' | 'sla_breach_snapshots', where: Prisma.Sql): Prisma.Sql {
+export function teamRowsSql(viewer: Viewer, table: 'posture_snapshots' | 'sla_breach_snapshots', where: Prisma.Sql): Prisma.Sql {
   const t = Prisma.raw(table);
   if (viewer.scope.kind === 'all') {
     // LIKE with a fixed prefix: an index range under the C collation the embedded database uses, and still correct

@@ -9,7 +9,8 @@ import { SEVERITIES, type Severity } from '../domain/model';
 import { newVsFixedPerWeek, ttrStats, type TtrBucket, type TtrStats, type WeekCounts } from '../trends/metrics';
 import { emptyCounts, type SeverityCounts } from './posture';
 import { clusterScopeSql, notFound } from './scope';
-import { snapshotScopeSql, teamRowsSql, type TrendCut } from './trend-scope';
+import { remediationRowsSql, teamRemediationSql } from './remediation-rows';
+import { snapshotScopeSql, type TrendCut } from './trend-scope';
 
 export interface TrendPoint extends SeverityCounts {
   day: string;
@@ -120,12 +121,12 @@ export async function getTrendReport(viewer: Viewer, input: TrendReportInput, db
     db.$queryRaw<{ day: Date; severity: Severity; n: number; opened: number; fixed: number }[]>`
       SELECT s.day, s.severity::text AS severity, sum(s.open)::int AS n, sum(s.opened)::int AS opened, sum(s.fixed)::int AS fixed
         FROM posture_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.day, s.severity`,
+    // Time to remediate from the monthly rollup plus the partial months' days (remediation-rows.ts).
     db.$queryRaw<{ key: string; ttr_days: number; fixed: number }[]>`
-      SELECT s.severity::text AS key, s.ttr_days, sum(s.fixed)::int AS fixed FROM remediation_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.severity, s.ttr_days`,
+      SELECT r.severity::text AS key, r.ttr_days, sum(r.fixed)::int AS fixed FROM (${remediationRowsSql(scope, from, to)}) r GROUP BY r.severity, r.ttr_days`,
     db.$queryRaw<{ key: string; ttr_days: number; fixed: number }[]>`
       SELECT t.team AS key, t.ttr_days, sum(t.fixed)::int AS fixed
-        FROM (${teamRowsSql(viewer, 'remediation_snapshots', Prisma.sql`s.day BETWEEN ${from}::date AND ${to}::date`)}) t
-       WHERE ${input.team ? Prisma.sql`t.team = ${input.team}` : Prisma.sql`TRUE`}
+        FROM (${teamRemediationSql(viewer, from, to, input.team)}) t
        GROUP BY t.team, t.ttr_days ORDER BY t.team`,
     db.$queryRaw<{ day: Date; severity: Severity; n: number }[]>`
       SELECT s.day, s.severity::text AS severity, sum(s.breached)::int AS n FROM sla_breach_snapshots s WHERE ${scope} AND ${inRange} GROUP BY s.day, s.severity`,

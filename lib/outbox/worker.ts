@@ -16,11 +16,13 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The digest is rendered by the `posture digest` CLI, which runs with the react-server condition the data layer
- * needs (this process does not); it queues each audience's digest once (dedupe key) and sends it at once.
+ * needs (this process does not); it queues each audience's digest once (dedupe key) and sends it at once, as of the
+ * tick's clock (`--as-of`).
  */
-function runDigestCli(week: string, databaseUrl: string, log: (line: string) => void): Promise<void> {
+function runDigestCli(week: string, asOf: Date, databaseUrl: string, log: (line: string) => void): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/posture.ts', 'digest', '--week', week, '--send'], {
+    const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/posture.ts', 'digest', '--week', week, '--send', '--as-of', asOf.toISOString()];
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -38,37 +40,61 @@ function runDigestCli(week: string, databaseUrl: string, log: (line: string) => 
   });
 }
 
-export function startOutboxWorker(options: { pool: pg.Pool; azure: AzureSettings; log: (line: string) => void; signal: AbortSignal; env?: Env }): void {
+export interface OutboxTickOptions {
+  pool: pg.Pool;
+  azure: AzureSettings;
+  log: (line: string) => void;
+  signal?: AbortSignal;
+  env?: Env;
+  /** The clock (tests pass their own; every time the tick reads comes from here). */
+  now?: () => Date;
+}
+
+/**
+ * One tick of the worker: drain what is due, then, on DIGEST_DAY or later, queue and send last week's digest for the
+ * configured audiences unless every one of them is queued already. Rejects when the drain or the queueing fails.
+ */
+export function createOutboxTick(options: OutboxTickOptions): () => Promise<void> {
   const { pool, azure, log, signal } = options;
   const env = options.env ?? getEnv();
-  if (env.OUTBOX_INTERVAL_SECONDS === 0) return;
+  const now = options.now ?? (() => new Date());
   const channels = { ...writeBackChannels(azure), [DIGEST_KIND]: digestWebhookChannel(webhookFor(env)) };
-  let running = false;
-  let digestTriedAt = 0;
+  let digestTriedAt = Number.NEGATIVE_INFINITY;
 
   const queueDueDigest = async () => {
     const audiences = configuredAudiences(env);
-    const week = audiences.length > 0 ? dueDigestWeek(new Date(), env.DIGEST_DAY) : null;
+    const at = now();
+    const week = audiences.length > 0 ? dueDigestWeek(at, env.DIGEST_DAY) : null;
     // At most one CLI run per hour: a digest that failed to render is not re-rendered every tick.
-    if (!week || Date.now() - digestTriedAt < 60 * 60_000) return;
+    if (!week || at.getTime() - digestTriedAt < 60 * 60_000) return;
     const keys = audiences.map((a) => digestDedupeKey(week, a));
     const queued = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE dedupe_key = ANY($1::text[])', [keys]);
     if ((queued.rows[0]?.n ?? 0) >= keys.length) return;
-    digestTriedAt = Date.now();
+    digestTriedAt = at.getTime();
     const url = pool.options.connectionString;
     if (!url) return log('digest: the pool has no connection string; run `npm run posture -- digest --send` from a scheduler instead');
     log(`digest: sending the week of ${week} to ${audiences.length} audience(s)`);
-    await runDigestCli(week, url, log);
+    await runDigestCli(week, at, url, log);
   };
+
+  return async () => {
+    const r = await drainOutbox(pool, { channels, signal, log, now });
+    if (r.sent + r.failed + r.givenUp > 0) log(`outbox: ${r.sent} sent, ${r.failed} failed (retrying), ${r.givenUp} given up`);
+    await queueDueDigest();
+  };
+}
+
+export function startOutboxWorker(options: OutboxTickOptions & { signal: AbortSignal }): void {
+  const { log, signal } = options;
+  const env = options.env ?? getEnv();
+  if (env.OUTBOX_INTERVAL_SECONDS === 0) return;
+  const runTick = createOutboxTick({ ...options, env });
+  let running = false;
 
   const tick = () => {
     if (running || signal.aborted) return;
     running = true;
-    void (async () => {
-      const r = await drainOutbox(pool, { channels, signal, log });
-      if (r.sent + r.failed + r.givenUp > 0) log(`outbox: ${r.sent} sent, ${r.failed} failed (retrying), ${r.givenUp} given up`);
-      await queueDueDigest();
-    })()
+    runTick()
       .catch((e: unknown) => log(`outbox drain failed: ${errorText(e)}`))
       .finally(() => {
         running = false;

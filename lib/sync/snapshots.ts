@@ -12,6 +12,7 @@
 // day, running total per group) instead of joining every finding to every day, so the back-fill is one pass over the
 // source's findings whatever the window.
 import type pg from 'pg';
+import { clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
 
 /** Days of history the back-fill writes and the trends page can show (≥ 400, the issue's retention). */
 export const HISTORY_DAYS = 400;
@@ -198,6 +199,7 @@ export async function refreshSnapshots(client: Client, source: string, now: Date
   const findingKey = `findings:${source}`;
   const f = await daysToWrite(client, findingKey, now);
   await writeFindingDays(client, source, f.from, f.to);
+  await rollUpRemediation(client, f.from, f.to);
   await markWritten(client, findingKey, f.to);
   const s = await daysToWrite(client, 'sla', now);
   await writeSlaDays(client, s.from, s.to, now);
@@ -214,6 +216,7 @@ export async function refreshSnapshots(client: Client, source: string, now: Date
 export async function rebuildSnapshots(client: Client, now: Date): Promise<{ sources: string[]; days: number }> {
   await client.query('DELETE FROM posture_snapshots');
   await client.query('DELETE FROM remediation_snapshots');
+  await clearRemediationRollup(client);
   await client.query('DELETE FROM sla_breach_snapshots');
   await client.query('DELETE FROM snapshot_state');
   // finding_totals lists the sources with findings without reading the findings table.

@@ -12,6 +12,7 @@ import type { ImageRow, SourceBatch, WorkloadRow } from '../connectors/types';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
+import { applyMappedTeams } from './mapped-teams';
 import { SHARED_VULNERABILITY_PATHS, splitRaw } from '../domain/raw-parts';
 import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
 import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
@@ -199,7 +200,10 @@ export async function writeDirect(ctx: RunContext, batch: SourceBatch): Promise<
       { name: 'fqdn', type: 'text', value: (r) => r.fqdn },
       { name: 'rbac_enabled', type: 'bool', value: (r) => r.rbacEnabled },
       { name: 'network_policy', type: 'text', value: (r) => r.networkPolicy },
+      // The tag's team (or none) as read; a group mapping's team is put back for untagged clusters just below.
+      { name: 'team_from_mapping', type: 'bool', value: () => false },
     ]);
+    await applyMappedTeams(client);
   }
   if (batch.registries?.length) {
     const rows = batch.registries;

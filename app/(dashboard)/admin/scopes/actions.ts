@@ -22,6 +22,7 @@ const saveSchema = z.object({
   subscriptionIds: listText,
   teams: listText,
   allClusters: z.enum(['on', 'yes', 'true']).optional().transform((v) => v !== undefined),
+  ownerTeam: z.string().trim().max(100).optional().transform((s) => (s ? s : null)),
 });
 
 export const saveScopeAction = withActionPermission('scopes.manage', saveSchema, async (viewer, input, request): Promise<GroupScopeDto> => {

@@ -37,6 +37,20 @@ export function ScopeForm({ initial }: { initial?: GroupScopeDto }) {
         Subscription ids (every cluster in them)
         <textarea id={`${prefix}-subs`} name="subscriptionIds" defaultValue={initial?.subscriptionIds.join('\n')} className={field} rows={2} />
       </label>
+      <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${prefix}-owner`}>
+        Owning team of these clusters and subscriptions
+        <input
+          id={`${prefix}-owner`}
+          name="ownerTeam"
+          defaultValue={initial?.ownerTeam ?? ''}
+          className={field}
+          maxLength={100}
+          aria-describedby={`${prefix}-owner-help`}
+        />
+        <span id={`${prefix}-owner-help`} className="font-normal text-muted-foreground">
+          For clusters without a team tag (a tag wins). Clusters, triage and digests follow at once; trend snapshots from the next sync (past days keep their team).
+        </span>
+      </label>
       <label className="flex items-center gap-2 self-end text-sm" htmlFor={`${prefix}-all`}>
         <input id={`${prefix}-all`} type="checkbox" name="allClusters" value="on" defaultChecked={initial?.allClusters} />
         All clusters
