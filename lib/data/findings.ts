@@ -165,10 +165,13 @@ async function pageIds(db: PrismaClient, segments: Prisma.Sql[][], take: number)
  */
 function scopedSegments(viewer: Viewer, f: FindingFilters, wanted: readonly Severity[], statuses: readonly FindingStatus[], after: After, take: number): Prisma.Sql[][] {
   const where = allOf(filterConditions(f));
+  // Every severity is no condition at all: stated anyway, the planner may AND in a bitmap of the whole table.
+  const severityIn = (severities: readonly Severity[]) =>
+    severities.length === SEVERITIES.length ? Prisma.empty : Prisma.sql`AND f.severity = ANY(${[...severities]}::"Severity"[])`;
   const segment = (severities: readonly Severity[], keyset: Prisma.Sql) =>
     severities.length === 0 ? [] : statuses.map((status) => Prisma.sql`(SELECT id, severity FROM (${findingScopeArmsSql(viewer, (arm) => pageOf(Prisma.sql`
       SELECT f.id, f.severity FROM findings f
-       WHERE ${arm} AND ${where} AND f.status = ${status}::"FindingStatus" AND f.severity = ANY(${[...severities]}::"Severity"[]) ${keyset}`, take, Boolean(f.q)),
+       WHERE ${arm} AND ${where} AND f.status = ${status}::"FindingStatus" ${severityIn(severities)} ${keyset}`, take, Boolean(f.q)),
     { perKey: !f.q })}) arms)`);
   if (!after) return [segment(wanted, Prisma.empty)];
   const current = SEVERITIES[after.rank]!;
