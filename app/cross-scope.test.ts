@@ -75,6 +75,17 @@ describe('ids in parameters (data layer the pages and handlers call)', () => {
     const all = await listFindings(viewer, findingFiltersSchema.parse({ status: 'all' }), fixture.prisma);
     expect(JSON.stringify(all)).toContain('Finding of payments');
     expect(JSON.stringify(all)).not.toContain('Finding of storefront');
+    // The text search (scope ANDed with the trigram bitmap) and the cluster page's table (scope's arms per cluster
+    // view) are separate paths through the scope helper: neither may reach the other team's rows.
+    const search = await listFindings(viewer, findingFiltersSchema.parse({ q: 'Finding of', status: 'all' }), fixture.prisma);
+    expect(search.items.map((f) => f.title)).toEqual(expect.arrayContaining(['Finding of payments']));
+    expect(JSON.stringify(search)).not.toContain('Finding of storefront');
+    const { listFindingRows, countFindingRows } = await import('@/lib/data/cluster-findings');
+    const theirs = { status: 'all' as const, severity: [], cluster: FIXTURE.teamB.clusterId, includeRunningImages: true };
+    expect((await listFindingRows(viewer, theirs, { limit: 50 }, fixture.prisma)).items).toEqual([]);
+    expect(await countFindingRows(viewer, theirs, fixture.prisma)).toBe(0);
+    const ours = { ...theirs, cluster: FIXTURE.teamA.clusterId };
+    expect((await listFindingRows(viewer, ours, { limit: 50 }, fixture.prisma)).items.map((r) => r.title)).toContain('Finding of payments');
   });
 });
 

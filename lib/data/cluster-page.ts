@@ -2,12 +2,12 @@ import 'server-only';
 // The cluster page: the cluster behind a readable address, the clusters to switch to, and open findings per
 // source for the cluster's view (its own findings plus the registry CVEs of the images it runs). Scope from the
 // one helper; another team's cluster is "not found".
-import type { PrismaClient } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Viewer } from '../auth/viewer';
 import { armIdOfAddress, type ClusterAddress } from '../clusters/cluster-address';
 import { getPrisma } from '../db/prisma';
 import { SEVERITIES, type Severity } from '../domain/model';
-import { whereSql } from './cluster-findings';
+import { matchingFindingsSql } from './cluster-findings';
 import { emptyCounts, type SeverityCounts } from './posture';
 import { clusterScope, notFound } from './scope';
 
@@ -47,10 +47,11 @@ export interface SourceOpenCounts {
 }
 
 export async function getClusterOpenCounts(viewer: Viewer, clusterId: string, db: PrismaClient = getPrisma()): Promise<SourceOpenCounts[]> {
-  const where = whereSql(viewer, { status: 'open', severity: [], cluster: clusterId, includeRunningImages: true });
+  const matching = matchingFindingsSql(viewer, { status: 'open', severity: [], cluster: clusterId, includeRunningImages: true },
+    (where) => Prisma.sql`SELECT f.source, f.cluster_id, f.severity FROM findings f WHERE ${where}`);
   const rows = await db.$queryRaw<{ source: string; via: boolean; severity: Severity; n: number }[]>`
-    SELECT f.source, (f.cluster_id IS NULL) AS via, f.severity::text AS severity, count(*)::int AS n
-      FROM findings f WHERE ${where} GROUP BY 1, 2, 3`;
+    SELECT m.source, (m.cluster_id IS NULL) AS via, m.severity::text AS severity, count(*)::int AS n
+      FROM (${matching}) m GROUP BY 1, 2, 3`;
   const out = new Map<string, SourceOpenCounts>();
   for (const r of rows) {
     const key = `${r.source}|${r.via}`;

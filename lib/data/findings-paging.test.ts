@@ -1,12 +1,15 @@
 // Keyset paging of the findings list against the order written out in plain SQL: every page boundary (inside a
 // severity and across severities and statuses) yields each finding exactly once, in (severity, id DESC) order,
-// with and without filters and scope; a text search counts up to a cap and then says so.
+// with and without filters and scope; a text search counts up to a cap and then says so. Scoped viewers page
+// through the scope's per-cluster, per-subscription and registry-image arms (findingScopeArmsSql): their pages must
+// equal the scope rule written out directly, registry-scan CVEs of the images their clusters run included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../auth/viewer';
 import { SYSTEM_VIEWER } from '../auth/viewer';
 import { createPrisma } from '../db/prisma-factory';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
+import { plainScopeRule } from '../testing/scope-rule';
 import { findingFiltersSchema } from '../validation/findings';
 import { listFindings, TOTAL_CAP } from './findings';
 
@@ -40,6 +43,25 @@ describe('findings list: keyset pages at any depth', () => {
          FROM generate_series(1, 240) i`,
       [CLUSTERS],
     );
+    // Registry-scan CVEs (no cluster) of three images: A runs on cluster 1, B on cluster 3 (subscription sub-2), C
+    // nowhere. Some carry sub-2 (the registry's subscription), so the subscription arm and the image arm meet.
+    const digests = ['sha256:aaa', 'sha256:bbb', 'sha256:ccc'];
+    await db.pool.query(`INSERT INTO images (digest, repository, last_seen_at) SELECT d, 'repo/' || d, now() FROM unnest($1::text[]) d`, [digests]);
+    await db.pool.query(
+      `INSERT INTO workloads (cluster_id, namespace, kind, name, image_digest, last_seen_at)
+       VALUES ($1, 'ns', 'Deployment', 'a', 'sha256:aaa', now()), ($2, 'ns', 'Deployment', 'b', 'sha256:bbb', now())`,
+      [CLUSTERS[0], CLUSTERS[2]],
+    );
+    await db.pool.query(
+      `INSERT INTO findings (source, source_key, kind, rule_id, title, severity, status, resource_id, subscription_id, cluster_id, image_digest,
+                             stage, control_id, first_seen_at, last_seen_at, last_run_id, raw)
+       SELECT 'defender-vulnerability', 'reg' || i, 'vulnerability', 'CVE-2025-' || i, CASE WHEN i % 5 = 0 THEN 'openssl flaw' ELSE 'glibc flaw' END || ' ' || i,
+              (ARRAY['critical','high','medium','low','informational'])[1 + (i * 3) % 5]::"Severity",
+              (ARRAY['open','open','resolved'])[1 + i % 3]::"FindingStatus", 'res/reg/' || i,
+              CASE WHEN i % 6 = 0 THEN 'sub-2' ELSE NULL END, NULL, ($1::text[])[1 + i % 3], 'build', 'build-image-scanning', now(), now(), 1, '{}'
+         FROM generate_series(1, 150) i`,
+      [digests],
+    );
   });
   afterAll(async () => {
     await prisma.$disconnect();
@@ -63,18 +85,30 @@ describe('findings list: keyset pages at any depth', () => {
   const expected = async (where: string) =>
     (await db.pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE ${where} ORDER BY severity, findings.id DESC`)).rows.map((r) => r.id);
 
+  const inScope = plainScopeRule;
+  const clusterOnly: Viewer = { ...scoped, scope: { kind: 'limited', clusterIds: [CLUSTERS[0]!], subscriptionIds: [] } };
+  const subscriptionOnly: Viewer = { ...scoped, scope: { kind: 'limited', clusterIds: [], subscriptionIds: ['sub-2'] } };
+  const twoClusters: Viewer = { ...scoped, scope: { kind: 'limited', clusterIds: [CLUSTERS[0]!, CLUSTERS[2]!], subscriptionIds: [] } };
+
   const cases: [string, Viewer, Record<string, string>, string][] = [
     ['open, everyone', SYSTEM_VIEWER, {}, `status = 'open'`],
     ['all statuses', SYSTEM_VIEWER, { status: 'all' }, 'TRUE'],
     ['two severities and a stage', SYSTEM_VIEWER, { severity: 'high,low', stage: 'build' }, `status = 'open' AND severity IN ('high','low') AND stage = 'build'`],
     ['one cluster, resolved', SYSTEM_VIEWER, { cluster: 'c00000000002', status: 'resolved' }, `cluster_id = 'c00000000002' AND status = 'resolved'`],
-    ['scoped viewer (a cluster or a subscription)', scoped, { status: 'all' }, `(cluster_id = 'c00000000001' OR subscription_id = 'sub-2')`],
+    ['scoped viewer (a cluster or a subscription)', scoped, { status: 'all' }, inScope(scoped)],
+    ['scoped viewer, open', scoped, {}, `status = 'open' AND ${inScope(scoped)}`],
+    ['cluster-scoped viewer: its cluster and the registry CVEs of the image it runs', clusterOnly, { status: 'all' }, inScope(clusterOnly)],
+    ['subscription-scoped viewer', subscriptionOnly, { status: 'all' }, inScope(subscriptionOnly)],
+    ['two clusters, two severities', twoClusters, { severity: 'critical,medium' }, `status = 'open' AND severity IN ('critical','medium') AND ${inScope(twoClusters)}`],
+    ['scoped viewer, one of its clusters', scoped, { cluster: CLUSTERS[0]!, status: 'all' }, `cluster_id = '${CLUSTERS[0]}'`],
+    ['scoped viewer, a cluster outside its scope', clusterOnly, { cluster: CLUSTERS[1]!, status: 'all' }, 'FALSE'],
+    ['scoped viewer, text search', scoped, { q: 'openssl', status: 'all' }, `title ILIKE '%openssl%' AND ${inScope(scoped)}`],
     ['text search with LIKE wildcards taken literally', SYSTEM_VIEWER, { q: '50%_OFF' }, `status = 'open' AND title LIKE '%50\\%\\_off%'`],
   ];
   it.each(cases)('%s', async (_name, viewer, params, where) => {
     const want = await expected(where);
-    expect(want.length).toBeGreaterThan(3);
-    for (const limit of [3, 50]) {
+    if (where !== 'FALSE') expect(want.length).toBeGreaterThan(3);
+    for (const limit of [3, 7, 50]) {
       const got = await walk(viewer, params, limit);
       expect(got.ids).toEqual(want);
       expect(got.total).toBe(want.length);

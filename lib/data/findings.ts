@@ -11,7 +11,7 @@ import { summarySource } from './finding-counts';
 import { lastSeenOf, readSourceSeen } from './last-seen';
 import { containsPattern } from './like-pattern';
 import { expandRawParts } from './raw-parts';
-import { clusterScope, findingScopeSql, findingScopeWithImages, notFound } from './scope';
+import { clusterScope, findingScopeArmsSql, findingScopeSql, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
   id: string;
@@ -46,9 +46,9 @@ export interface FindingPage {
 /** A text search counts at most this many matches while serving a page; beyond it the page says "10,000+". */
 export const TOTAL_CAP = 10_000;
 
-/** The filters shared by the page query and the bounded count; severity and status are added per branch. */
-function conditionsFor(viewer: Viewer, f: FindingFilters): Prisma.Sql[] {
-  const c: Prisma.Sql[] = [findingScopeSql(viewer)];
+/** The list's filters but scope; severity and status are added per branch. */
+function filterConditions(f: FindingFilters): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
   if (f.stage) c.push(Prisma.sql`f.stage = ${f.stage}::"Stage"`);
   if (f.source) c.push(Prisma.sql`f.source = ${f.source}`);
   if (f.control) c.push(Prisma.sql`f.control_id = ${f.control}`);
@@ -60,6 +60,9 @@ function conditionsFor(viewer: Viewer, f: FindingFilters): Prisma.Sql[] {
   }
   return c;
 }
+
+/** `AND`-joined, TRUE when there are none. */
+const allOf = (c: Prisma.Sql[]): Prisma.Sql => (c.length ? Prisma.join(c, ' AND ') : Prisma.sql`TRUE`);
 
 const listSelect = {
   id: true,
@@ -79,13 +82,11 @@ const listSelect = {
 } as const satisfies Prisma.FindingSelect;
 
 /**
- * Most severe first, newest first within a severity, paged by keyset at any depth. The query is a UNION ALL of
- * one branch per (severity, status) asked for, each `ORDER BY id DESC LIMIT n` on an index that leads with a
- * filter column and continues (status, severity, id DESC) — a range scan that starts at the cursor instead of
- * walking everything before it. The cursor is a finding id; its severity says which branches are behind us.
+ * Most severe first, newest first within a severity, paged by keyset at any depth: a UNION ALL of branches that
+ * each read an index range in that order and stop after a page (estateBranches, scopedBranches), merged. The
+ * cursor is a finding id; its severity says which branches are behind us.
  */
 export async function listFindings(viewer: Viewer, filters: FindingFilters, db: PrismaClient = getPrisma()): Promise<FindingPage> {
-  const common = conditionsFor(viewer, filters);
   let after: { id: bigint; rank: number } | null = null;
   if (filters.cursor) {
     const found = await db.$queryRaw<{ severity: Severity }[]>`
@@ -96,25 +97,18 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
   const wanted = SEVERITIES.filter((s, rank) => (filters.severity.length === 0 || filters.severity.includes(s)) && (!after || rank >= after.rank));
   const statuses = filters.status === 'all' ? FINDING_STATUSES : [filters.status];
   const take = filters.limit + 1;
-  const branches = wanted.flatMap((severity) =>
-    statuses.map((status) => {
-      const keyset = after && SEVERITIES.indexOf(severity) === after.rank ? Prisma.sql`AND f.id < ${after.id}` : Prisma.empty;
-      return Prisma.sql`(SELECT f.id, f.severity FROM findings f
-        WHERE ${Prisma.join(common, ' AND ')} AND f.status = ${status}::"FindingStatus" AND f.severity = ${severity}::"Severity" ${keyset}
-        ORDER BY f.id DESC LIMIT ${take})`;
-    }),
-  );
+  const segments = viewer.scope.kind === 'all'
+    ? [estateBranches(filters, wanted, statuses, after, take)]
+    : scopedSegments(viewer, filters, wanted, statuses, after, take);
   const [ids, total, searchIndexed] = await Promise.all([
-    branches.length
-      ? db.$queryRaw<{ id: bigint }[]>`SELECT id FROM (${Prisma.join(branches, ' UNION ALL ')}) page ORDER BY severity, id DESC LIMIT ${take}`
-      : Promise.resolve([]),
+    pageIds(db, segments, take),
     countFindings(viewer, filters, db),
     filters.q ? isSearchIndexed(db) : Promise.resolve(null),
   ]);
-  const pageIds = ids.slice(0, filters.limit).map((r) => r.id);
-  const rows = pageIds.length ? await db.finding.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
+  const shown = ids.slice(0, filters.limit);
+  const rows = shown.length ? await db.finding.findMany({ where: { id: { in: shown } }, select: listSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const page = pageIds.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
+  const page = shown.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
   const [images, sourceSeen] = await Promise.all([imageNames(db, page.map((r) => r.imageDigest)), readSourceSeen(db)]);
   return {
     items: page.map((r) => ({
@@ -124,10 +118,75 @@ export async function listFindings(viewer: Viewer, filters: FindingFilters, db: 
       firstSeenAt: r.firstSeenAt.toISOString(),
       lastSeenAt: lastSeenOf(r, sourceSeen).toISOString(),
     })),
-    nextCursor: ids.length > filters.limit ? pageIds[pageIds.length - 1]!.toString() : null,
+    nextCursor: ids.length > filters.limit ? shown[shown.length - 1]!.toString() : null,
     ...total,
     searchIndexed,
   };
+}
+
+type After = { id: bigint; rank: number } | null;
+
+/**
+ * The whole estate: one branch per (severity, status) asked for, each `ORDER BY id DESC LIMIT n` on an index that
+ * leads with a filter column and continues (status, severity, id DESC) — a range scan that starts at the cursor.
+ */
+function estateBranches(f: FindingFilters, wanted: readonly Severity[], statuses: readonly FindingStatus[], after: After, take: number): Prisma.Sql[] {
+  const where = allOf(filterConditions(f));
+  return wanted.flatMap((severity) =>
+    statuses.map((status) => {
+      const keyset = after && SEVERITIES.indexOf(severity) === after.rank ? Prisma.sql`AND f.id < ${after.id}` : Prisma.empty;
+      return Prisma.sql`(SELECT f.id, f.severity FROM findings f
+        WHERE ${where} AND f.status = ${status}::"FindingStatus" AND f.severity = ${severity}::"Severity" ${keyset}
+        ORDER BY f.id DESC LIMIT ${take})`;
+    }),
+  );
+}
+
+/**
+ * The first `take` ids of the list. Each segment is a set of branches merged in one statement; every row of a
+ * segment sorts before every row of the next, so the next is read only when the page is not yet full.
+ */
+async function pageIds(db: PrismaClient, segments: Prisma.Sql[][], take: number): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  for (const branches of segments) {
+    if (ids.length >= take || branches.length === 0) continue;
+    const rows = await db.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM (${Prisma.join(branches, ' UNION ALL ')}) page ORDER BY severity, id DESC LIMIT ${take - ids.length}`;
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/**
+ * A limited viewer: per status, the scope's arms (findingScopeArmsSql) — per cluster and per subscription an
+ * ordered range of (cluster_id | subscription_id, status, severity, id DESC) that stops after a page. After a
+ * cursor, two segments: the rest of the cursor's severity (`id < cursor`, an index condition, so a deep page starts
+ * where the last one ended), then the less severe ones, read only if the page is not full yet.
+ */
+function scopedSegments(viewer: Viewer, f: FindingFilters, wanted: readonly Severity[], statuses: readonly FindingStatus[], after: After, take: number): Prisma.Sql[][] {
+  const where = allOf(filterConditions(f));
+  // Every severity is no condition at all: stated anyway, the planner may AND in a bitmap of the whole table.
+  const severityIn = (severities: readonly Severity[]) =>
+    severities.length === SEVERITIES.length ? Prisma.empty : Prisma.sql`AND f.severity = ANY(${[...severities]}::"Severity"[])`;
+  const segment = (severities: readonly Severity[], keyset: Prisma.Sql) =>
+    severities.length === 0 ? [] : statuses.map((status) => Prisma.sql`(SELECT id, severity FROM (${findingScopeArmsSql(viewer, (arm) => pageOf(Prisma.sql`
+      SELECT f.id, f.severity FROM findings f
+       WHERE ${arm} AND ${where} AND f.status = ${status}::"FindingStatus" ${severityIn(severities)} ${keyset}`, take, Boolean(f.q)),
+    { perKey: !f.q })}) arms)`);
+  if (!after) return [segment(wanted, Prisma.empty)];
+  const current = SEVERITIES[after.rank]!;
+  return [segment([current], Prisma.sql`AND f.id < ${after.id}`), segment(wanted.filter((s) => s !== current), Prisma.empty)];
+}
+
+/**
+ * The first `take` rows of `rows` in list order. With a text search the trigram bitmap (ANDed with the scope's) is
+ * the way in: the matches are gathered first (MATERIALIZED) and sorted, because a LIMIT pushed down would have the
+ * planner walk an index in list order and filter every row by the pattern.
+ */
+function pageOf(rows: Prisma.Sql, take: number, gatherFirst: boolean): Prisma.Sql {
+  return gatherFirst
+    ? Prisma.sql`WITH hits AS MATERIALIZED (${rows}) SELECT id, severity FROM hits ORDER BY severity, id DESC LIMIT ${take}`
+    : Prisma.sql`${rows} ORDER BY f.severity, f.id DESC LIMIT ${take}`;
 }
 
 /** The migration creates the trigram index only where pg_trgm could be created; the page says when it is missing. */
@@ -148,11 +207,12 @@ async function countFindings(viewer: Viewer, f: FindingFilters, db: PrismaClient
       })}`;
     return { total: rows[0]?.n ?? 0, totalIsLowerBound: false };
   }
-  const conditions = conditionsFor(viewer, f);
+  const conditions = filterConditions(f);
   if (f.status !== 'all') conditions.push(Prisma.sql`f.status = ${f.status}::"FindingStatus"`);
   if (f.severity.length) conditions.push(Prisma.sql`f.severity = ANY(${f.severity}::"Severity"[])`);
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${TOTAL_CAP + 1}) capped`;
+  const where = allOf(conditions);
+  const matches = findingScopeArmsSql(viewer, (arm) => Prisma.sql`SELECT 1 FROM findings f WHERE ${arm} AND ${where} LIMIT ${TOTAL_CAP + 1}`, { perKey: false });
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${matches}) arms LIMIT ${TOTAL_CAP + 1}) capped`;
   const n = rows[0]?.n ?? 0;
   return n > TOTAL_CAP ? { total: TOTAL_CAP, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false };
 }

@@ -60,6 +60,13 @@ function expectedUdt(f: DmmfField): string {
   return f.isList ? `_${base}` : base;
 }
 
+/** Migrations 20261202090000/090001 (partial and covering indexes on findings), as pg_indexes reads them. */
+const INDEXES_THE_SCHEMA_CANNOT_STATE = [
+  'findings normal (cluster_id, status, severity, id DESC) INCLUDE (source, stage, control_id)',
+  'findings normal (status, severity, id DESC) INCLUDE (image_digest) WHERE (cluster_id IS NULL)',
+  'findings normal (image_digest, status, severity) INCLUDE (source, control_id, stage, subscription_id) WHERE (cluster_id IS NULL)',
+];
+
 describe('migrations', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -132,6 +139,8 @@ describe('migrations', () => {
         const cols = ix.fields.map((f) => column(m, f.name) + (f.sortOrder === 'desc' ? ' DESC' : '')).join(', ');
         return `${table(m)} ${ix.type} (${cols})`;
       })
+      // Partial and covering indexes Prisma's schema cannot state (schema.prisma names them in comments on Finding).
+      .concat(INDEXES_THE_SCHEMA_CANNOT_STATE)
       .sort();
     expect(actual).toEqual(expected);
   });

@@ -2,16 +2,15 @@
 // the pager moves by page number, which is cheap here because it pages the clusters table, not findings.
 import Link from 'next/link';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { SeverityCounts } from '@/components/posture/severity-counts';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/viewer';
 import { clusterPath } from '@/lib/clusters/cluster-address';
 import { listClusterPage } from '@/lib/data/clusters';
-import { SEVERITIES, type Severity } from '@/lib/domain/model';
 import { defaultDirection, type ClusterListQuery, type ClusterSort } from '@/lib/validation/clusters';
 import { toQueryString } from '@/lib/validation/query-string';
 import { ClusterFiltersBar } from './cluster-filters-bar';
+import { ClusterRows } from './cluster-rows';
 
 const href = (query: ClusterListQuery, change: Partial<ClusterListQuery>) => {
   const next = { ...query, ...change };
@@ -72,25 +71,10 @@ export async function ClusterTable({ viewer, query }: { viewer: Viewer; query: C
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {items.map((c) => {
-                  // Only non-zero counts link to the findings list: a link to an empty list helps nobody, and each
-                  // link is markup and client payload on a page that lists up to 200 clusters.
-                  const hrefs: Partial<Record<Severity, string>> = Object.fromEntries(
-                    SEVERITIES.filter((s) => c.open[s] > 0).map((s) => [s, `/findings?cluster=${c.id}&severity=${s}`]),
-                  );
-                  return (
-                    <TableRow key={c.id} data-cluster={c.id}>
-                      <TableCell>
-                        <Link href={clusterPath(c)} className="font-medium hover:underline">{c.name}</Link>
-                        <div className="text-xs text-muted-foreground">{c.resourceGroup} · {c.location ?? 'unknown region'}</div>
-                      </TableCell>
-                      <TableCell>{c.team ?? <span className="text-muted-foreground">untagged</span>}</TableCell>
-                      <TableCell className="tabular-nums">{c.kubernetesVersion ?? '—'}</TableCell>
-                      <TableCell>{c.networkPolicy ?? <span className="text-muted-foreground">none</span>}</TableCell>
-                      <TableCell><SeverityCounts counts={c.open} hrefs={hrefs} compact aria-label={`Open findings on ${c.name}`} /></TableCell>
-                    </TableRow>
-                  );
-                })}
+                <ClusterRows rows={items.map((c) => ({
+                  id: c.id, name: c.name, href: clusterPath(c), resourceGroup: c.resourceGroup, location: c.location, team: c.team,
+                  kubernetesVersion: c.kubernetesVersion, networkPolicy: c.networkPolicy, open: c.open,
+                }))} />
               </TableBody>
             </Table>
           </div>
