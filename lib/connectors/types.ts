@@ -79,4 +79,9 @@ export interface Connector {
    * the run is then marked failed and nothing it staged is swept, so a failure never reads as "0 findings".
    */
   run(ctx: ConnectorContext): AsyncIterable<SourceBatch>;
+  /**
+   * For people (the admin sync page): what the records of other kinds a run left out (`SourceBatch.skipped`, summed
+   * into the run's counts) were. Null when there were none. Sources that never skip anything leave it out.
+   */
+  describeSkipped?(skipped: Readonly<Record<string, number | undefined>>): string | null;
 }

@@ -78,6 +78,30 @@ describe('sync now and its status', () => {
     expect(await status('policy-state')).toMatchObject({ state: 'failed', error: 'HTTP 403', pages: 3, records: 250 });
   });
 
+  it('says what the last run left out, in the source’s own words', async () => {
+    const counts = (skipped: Record<string, number>) => JSON.stringify({ pages: 4, findings: 900, clusters: 0, registries: 0, metadata: 0, skipped });
+    await db.pool.query(
+      `INSERT INTO sync_runs (source, trigger, started_at, finished_at, outcome, counts)
+       VALUES ('defender-vulnerability', 'schedule', now() - interval '2 minutes', now() - interval '1 minute', 'succeeded', $1),
+              ('defender-assessment', 'schedule', now() - interval '2 minutes', now() - interval '1 minute', 'succeeded', $2)`,
+      [counts({ SQL: 12, server: 3 }), counts({})],
+    );
+    expect(await status('defender-vulnerability')).toMatchObject({
+      state: 'succeeded',
+      records: 900,
+      skipped: {
+        total: 15,
+        summary: 'Left out 15 records that are not container image vulnerabilities: 12 SQL database vulnerabilities and 3 server (VM) vulnerabilities.',
+      },
+    });
+    expect((await status('defender-assessment')).skipped).toBeNull();
+    // The run under way is what the row shows: nothing left out yet.
+    await db.pool.query(
+      `INSERT INTO sync_runs (source, trigger, started_at, outcome, counts) VALUES ('defender-vulnerability', 'user', now(), 'running', '{"progress":{"pages":1,"records":100,"message":"m"}}')`,
+    );
+    expect(await status('defender-vulnerability')).toMatchObject({ state: 'running', skipped: null });
+  });
+
   it('refuses a role without sync.run, and writes nothing', async () => {
     await expect(requestSync(developer, {}, null, { prisma, queue })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(listSyncStatus(developer, { prisma, queue })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { assertCan } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { recordAudit, type AuditRequestInfo } from '../audit/record-audit';
+import { getConnector } from '../connectors/registry';
 import { getPrisma } from '../db/prisma';
 import { SOURCE_LABELS, type SourceId } from '../domain/model';
 import type { PrismaClient } from '../generated/prisma/client';
@@ -27,6 +28,11 @@ export interface SyncStatusDto {
   /** Pages and records written so far (running) or in the last run. */
   pages: number | null;
   records: number | null;
+  /**
+   * Records of other kinds the shown run read and left out, counted and said in words by the source ("Left out 3
+   * records that are not container image vulnerabilities: …"); null when it left nothing out.
+   */
+  skipped: { total: number; summary: string } | null;
   startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
@@ -40,8 +46,18 @@ const countsSchema = z
     registries: z.number(),
     metadata: z.number(),
     progress: z.object({ pages: z.number(), records: z.number() }),
+    skipped: z.record(z.string(), z.number()),
   })
   .partial();
+
+function skippedOf(source: SourceId, counts: unknown): SyncStatusDto['skipped'] {
+  const c = countsSchema.safeParse(counts);
+  const skipped = c.success ? c.data.skipped : undefined;
+  if (!skipped) return null;
+  const total = Object.values(skipped).reduce((sum, n) => sum + Math.max(n, 0), 0);
+  const summary = getConnector(source)?.describeSkipped?.(skipped) ?? null;
+  return total > 0 && summary ? { total, summary } : null;
+}
 
 function pagesAndRecords(counts: unknown): { pages: number | null; records: number | null } {
   const c = countsSchema.safeParse(counts);
@@ -110,6 +126,7 @@ export async function listSyncStatus(viewer: Viewer, deps: SyncDeps = {}): Promi
       queued: running && Boolean(r?.waiting),
       pages: running ? (pages ?? 0) : pages,
       records: running ? (records ?? 0) : records,
+      skipped: shown ? skippedOf(source, shown.counts) : null,
       startedAt: shown?.started_at?.toISOString() ?? null,
       finishedAt: running ? null : (shown?.finished_at?.toISOString() ?? null),
       error: state === 'failed' ? (lastRun?.error ?? 'unknown error') : null,

@@ -107,6 +107,22 @@ describe('runBatches (store: one transaction per source run, mark-and-sweep)', (
     expect((await db.pool.query('SELECT count(*)::int AS n FROM findings')).rows[0].n).toBe(1);
   });
 
+  it('counts the records of other kinds a source left out, over all its pages, in the run record', async () => {
+    const r = await runBatches(
+      db.pool,
+      'defender-vulnerability',
+      pages({ findings: [], skipped: { SQL: 2 } }, { findings: [], skipped: { SQL: 1, server: 4 } }, { findings: [] }),
+      { trigger: 'cli', sweep: true },
+    );
+    expect(r.outcome).toBe('succeeded');
+    expect(r.counts.skipped).toEqual({ SQL: 3, server: 4 });
+    // Stored with the run, where the admin sync page reads it.
+    expect((await db.pool.query("SELECT counts->'skipped' AS skipped FROM sync_runs WHERE id = $1", [r.runId])).rows[0].skipped).toEqual({ SQL: 3, server: 4 });
+    // A run that skipped nothing says nothing about it.
+    const none = await runBatches(db.pool, 'defender-vulnerability', pages({ findings: [] }), { trigger: 'cli', sweep: true });
+    expect(none.counts.skipped).toBeUndefined();
+  });
+
   it('back-fills the snapshot window from first-seen and resolved dates on the first run, then keeps today current', async () => {
     const now = day('2026-11-26');
     await runBatches(

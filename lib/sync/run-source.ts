@@ -28,6 +28,8 @@ export interface RunCounts extends Partial<MergeCounts> {
   workloads: number;
   metadata: number;
   findings: number;
+  /** Records of other kinds the source read and left out, by kind (a sub-assessment list's SQL and server records). */
+  skipped?: Record<string, number>;
   clustersRemoved?: number;
   registriesRemoved?: number;
   severityCorrected?: number;
@@ -110,6 +112,7 @@ export async function runBatches(
         counts.workloads += batch.workloads?.length ?? 0;
         counts.metadata += batch.metadata?.length ?? 0;
         counts.findings += batch.findings?.length ?? 0;
+        addSkipped(counts, batch.skipped);
         options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
       }
       if (connectionError) throw connectionError;
@@ -168,6 +171,14 @@ async function endRunSession(client: pg.PoolClient, runId: bigint, lockedSource:
   await dropStaging(client);
   if (lockedSource) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(lockedSource)]);
   await releaseRun(client, runId);
+}
+
+function addSkipped(counts: RunCounts, skipped: SourceBatch['skipped']): void {
+  for (const [kind, n] of Object.entries(skipped ?? {})) {
+    if (!n) continue;
+    counts.skipped ??= {};
+    counts.skipped[kind] = (counts.skipped[kind] ?? 0) + n;
+  }
 }
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));

@@ -8,9 +8,10 @@
 // Each family remembers the last day it wrote (snapshot_state). A run writes from the day after that through today:
 // normally today alone, after a pause the days without a sync too, and on the first run the whole window (the
 // back-fill, from first-seen and resolved dates). Past days are never rewritten except by `rebuildSnapshots`.
-// Written set-based in the run's transaction. Open counts use an event sum (+1 on the first day, −1 on the resolved
-// day, running total per group) instead of joining every finding to every day, so the back-fill is one pass over the
-// source's findings whatever the window.
+// Written set-based in the run's transaction, and only where the numbers changed (`writeDays`): the re-sync of an
+// unchanged source leaves today's rows as they were. Open counts use an event sum (+1 on the first day, −1 on the
+// resolved day, running total per group) instead of joining every finding to every day, so the back-fill is one pass
+// over the source's findings whatever the window.
 import type pg from 'pg';
 import { clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
 
@@ -39,8 +40,42 @@ async function daysToWrite(client: Client, key: string, now: Date): Promise<{ fr
 async function markWritten(client: Client, key: string, to: string): Promise<void> {
   await client.query(
     `INSERT INTO snapshot_state (key, last_day) VALUES ($1, $2::date)
-     ON CONFLICT (key) DO UPDATE SET last_day = GREATEST(snapshot_state.last_day, EXCLUDED.last_day)`,
+     ON CONFLICT (key) DO UPDATE SET last_day = EXCLUDED.last_day WHERE EXCLUDED.last_day > snapshot_state.last_day`,
     [key, to],
+  );
+}
+
+interface SnapshotTable {
+  table: string;
+  keys: readonly string[];
+  values: readonly string[];
+}
+
+const POSTURE: SnapshotTable = { table: 'posture_snapshots', keys: ['day', 'scope', 'source', 'stage', 'severity'], values: ['open', 'opened', 'fixed'] };
+const REMEDIATION: SnapshotTable = { table: 'remediation_snapshots', keys: ['scope', 'day', 'source', 'severity', 'ttr_days'], values: ['fixed'] };
+const SLA_BREACH: SnapshotTable = { table: 'sla_breach_snapshots', keys: ['scope', 'day', 'severity'], values: ['breached'] };
+const POLICY: SnapshotTable = { table: 'policy_compliance_snapshots', keys: ['scope', 'day', 'initiative'], values: ['initiative_name', 'compliant', 'non_compliant'] };
+
+/**
+ * Makes a family's rows for the days being written (`stale`, a condition on them) equal to `fresh` (a query of whole
+ * rows, its columns named like the table's) while writing only the difference: rows new to `fresh` inserted, rows
+ * whose numbers changed updated, rows `fresh` no longer has deleted. A delete-and-insert would rewrite every row of
+ * today on each run (new row versions, index entries and WAL) even when nothing changed; an unchanged row is left as
+ * it was. One statement: the DELETE reads the table as it was before the INSERT, so it cannot remove what was written.
+ */
+async function writeDays(client: Client, t: SnapshotTable, stale: string, fresh: string, params: unknown[]): Promise<void> {
+  const columns = [...t.keys, ...t.values].join(', ');
+  await client.query(
+    `WITH fresh AS (${fresh}),
+     written AS (
+       INSERT INTO ${t.table} (${columns}) SELECT ${columns} FROM fresh
+       ON CONFLICT (${t.keys.join(', ')}) DO UPDATE SET ${t.values.map((v) => `${v} = EXCLUDED.${v}`).join(', ')}
+       WHERE (${t.values.map((v) => `${t.table}.${v}`).join(', ')}) IS DISTINCT FROM (${t.values.map((v) => `EXCLUDED.${v}`).join(', ')})
+     )
+     DELETE FROM ${t.table} cur
+      WHERE ${stale}
+        AND NOT EXISTS (SELECT 1 FROM fresh WHERE ${t.keys.map((k) => `fresh.${k} = cur.${k}`).join(' AND ')})`,
+    params,
   );
 }
 
@@ -52,8 +87,10 @@ const MIDNIGHT = (param: string) => `((${param}::date)::timestamp AT TIME ZONE '
 
 /** Open / opened / fixed per day for one source over [from, to]. */
 async function writeFindingDays(client: Client, source: string, from: string, to: string): Promise<void> {
-  await client.query('DELETE FROM posture_snapshots WHERE source = $1 AND day BETWEEN $2::date AND $3::date', [source, from, to]);
-  await client.query(
+  await writeDays(
+    client,
+    POSTURE,
+    'cur.source = $1 AND cur.day BETWEEN $2::date AND $3::date',
     `WITH cand AS (
        SELECT f.cluster_id, c.team, f.stage, f.severity, (f.first_seen_at AT TIME ZONE 'UTC')::date AS first_day,
               -- A source can date the resolution before our first sighting (policy evaluated earlier than we first saw
@@ -84,16 +121,17 @@ async function writeFindingDays(client: Client, source: string, from: string, to
         CROSS JOIN (SELECT s::date AS day FROM generate_series($2::date, $3::date, interval '1 day') s) d
          LEFT JOIN per p ON p.g = k.g AND p.day = d.day
      )
-     INSERT INTO posture_snapshots (day, scope, source, stage, severity, open, opened, fixed)
-     SELECT day, ${SCOPE_OF}, $1, stage, severity, sum(open)::int, sum(opened)::int, sum(fixed)::int
+     SELECT day, ${SCOPE_OF} AS scope, $1::text AS source, stage, severity, sum(open)::int AS open, sum(opened)::int AS opened, sum(fixed)::int AS fixed
        FROM dense
       GROUP BY ${SCOPE_SETS('day, stage, severity')}
      HAVING ${SCOPE_HAVING} AND (sum(open) > 0 OR sum(opened) > 0 OR sum(fixed) > 0)`,
     [source, from, to],
   );
   // Time to remediate: each finding fixed in the window, by whole days from first seen to resolved.
-  await client.query('DELETE FROM remediation_snapshots WHERE source = $1 AND day BETWEEN $2::date AND $3::date', [source, from, to]);
-  await client.query(
+  await writeDays(
+    client,
+    REMEDIATION,
+    'cur.source = $1 AND cur.day BETWEEN $2::date AND $3::date',
     `WITH fixed AS (
        SELECT f.cluster_id, c.team, f.severity, (f.resolved_at AT TIME ZONE 'UTC')::date AS day,
               GREATEST((f.resolved_at AT TIME ZONE 'UTC')::date - (f.first_seen_at AT TIME ZONE 'UTC')::date, 0) AS ttr_days
@@ -103,8 +141,7 @@ async function writeFindingDays(client: Client, source: string, from: string, to
           -- Only what was open first: a record that arrived resolved took no remediation (see above).
           AND f.resolved_at > f.first_seen_at
      )
-     INSERT INTO remediation_snapshots (day, scope, source, severity, ttr_days, fixed)
-     SELECT day, ${SCOPE_OF}, $1, severity, ttr_days, count(*)::int
+     SELECT day, ${SCOPE_OF} AS scope, $1::text AS source, severity, ttr_days, count(*)::int AS fixed
        FROM fixed
       GROUP BY ${SCOPE_SETS('day, severity, ttr_days')}
      HAVING ${SCOPE_HAVING}`,
@@ -119,10 +156,7 @@ async function writeFindingDays(client: Client, source: string, from: string, to
  * has the sync's time as its last update, which would count every old, long-closed item as breaching until then.
  */
 async function writeSlaDays(client: Client, from: string, to: string, now: Date, add?: { source: string; counted: string[] }): Promise<void> {
-  // Replace the days' rows, or — for a source's first items (addSourceSlaHistory) — add its items to them.
-  if (add === undefined) await client.query('DELETE FROM sla_breach_snapshots WHERE day BETWEEN $1::date AND $2::date', [from, to]);
-  await client.query(
-    `WITH queued AS (
+  const fresh = `WITH queued AS (
        SELECT f.*, 1 AS weight FROM triage_items f WHERE f.parent_id IS NULL AND ($4::text IS NULL OR f.source = $4)
        UNION ALL
        -- Adding an incident source: the alerts it folded under its incidents were counted when their own source was
@@ -141,12 +175,20 @@ async function writeSlaDays(client: Client, from: string, to: string, now: Date,
          JOIN (SELECT s::date AS day FROM generate_series($1::date, $2::date, interval '1 day') s) d
            ON i.due_at < ${MIDNIGHT('d.day')} + interval '1 day' AND (i.closed_at IS NULL OR i.closed_at >= ${MIDNIGHT('d.day')} + interval '1 day')
      )
-     INSERT INTO sla_breach_snapshots (day, scope, severity, breached)
-     SELECT day, ${SCOPE_OF}, severity, sum(weight)::int FROM per_day
+     SELECT day, ${SCOPE_OF} AS scope, severity, sum(weight)::int AS breached FROM per_day
       GROUP BY ${SCOPE_SETS('day, severity')}
-     HAVING ${SCOPE_HAVING}
+     HAVING ${SCOPE_HAVING}`;
+  const params = [from, to, now, add?.source ?? null, add?.counted ?? []];
+  // Replace the days' rows where their numbers changed, or — for a source's first items (addSourceSlaHistory) — add
+  // its items to the rows already there.
+  if (add === undefined) {
+    await writeDays(client, SLA_BREACH, 'cur.day BETWEEN $1::date AND $2::date', fresh, params);
+    return;
+  }
+  await client.query(
+    `INSERT INTO sla_breach_snapshots (day, scope, severity, breached) SELECT day, scope, severity, breached FROM (${fresh}) added
      ON CONFLICT (scope, day, severity) DO UPDATE SET breached = sla_breach_snapshots.breached + EXCLUDED.breached`,
-    [from, to, now, add?.source ?? null, add?.counted ?? []],
+    params,
   );
 }
 
@@ -172,8 +214,10 @@ async function addSourceSlaHistory(client: Client, source: string, before: strin
 
 /** Policy compliance per initiative today, from the summary the policy sync keeps (policy states have no past). */
 async function writePolicyDay(client: Client, today: string): Promise<void> {
-  await client.query('DELETE FROM policy_compliance_snapshots WHERE day = $1::date', [today]);
-  await client.query(
+  await writeDays(
+    client,
+    POLICY,
+    'cur.day = $1::date',
     `WITH s AS (
        -- An initiative by its definition; a single-policy assignment by its name (the same assignment made in several
        -- subscriptions is one line, not one per subscription).
@@ -181,8 +225,9 @@ async function writePolicyDay(client: Client, today: string): Promise<void> {
               COALESCE(p.policy_assignment_name, p.policy_set_definition_id, p.policy_assignment_id) AS initiative_name, p.compliant, p.non_compliant
          FROM policy_compliance_summary p LEFT JOIN clusters c ON c.id = p.cluster_id
      )
-     INSERT INTO policy_compliance_snapshots (day, scope, initiative, initiative_name, compliant, non_compliant)
-     SELECT $1::date, ${SCOPE_OF}, initiative, max(initiative_name), sum(compliant)::int, sum(non_compliant)::int FROM s
+     SELECT $1::date AS day, ${SCOPE_OF} AS scope, initiative, max(initiative_name) AS initiative_name, sum(compliant)::int AS compliant,
+            sum(non_compliant)::int AS non_compliant
+       FROM s
       GROUP BY ${SCOPE_SETS('initiative')}
      HAVING ${SCOPE_HAVING}`,
     [today],

@@ -51,7 +51,11 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
   });
   afterAll(async () => db.drop());
   beforeEach(async () => {
-    await db.pool.query('TRUNCATE findings, sync_runs, posture_snapshots, workloads, images, clusters, registries, subscriptions, finding_source_seen CASCADE');
+    await db.pool.query(
+      `TRUNCATE findings, sync_runs, posture_snapshots, remediation_snapshots, sla_breach_snapshots, policy_compliance_snapshots,
+                snapshot_state, policy_compliance_summary, triage_items, workloads, images, clusters, registries, subscriptions,
+                finding_source_seen CASCADE`,
+    );
     expect((await runBatches(db.pool, 'inventory', pages({ clusters: [cluster] }), { trigger: 'cli', sweep: true })).outcome).toBe('succeeded');
   });
 
@@ -109,6 +113,66 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
     const back = await runBatches(db.pool, 'defender-vulnerability', pages(page([all[0]!, changed, all[2]!])), { trigger: 'cli', sweep: true, now: day('2026-11-03') });
     expect(back.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, resolvedBySweep: 0 });
     expect((await db.pool.query(`SELECT status, resolved_at FROM findings WHERE rule_id = 'CVE-2026-0003'`)).rows[0]).toEqual({ status: 'open', resolved_at: null });
+  });
+
+  it('leaves the day’s snapshot rows untouched when nothing changed, and rewrites only the rows whose numbers did', async () => {
+    // Row versions of every snapshot family, keyed by each row's primary key and numbers.
+    const snapshotTables = {
+      posture_snapshots: "day || scope || stage || severity",
+      remediation_snapshots: "day || scope || severity || ttr_days",
+      sla_breach_snapshots: "day || scope || severity",
+      policy_compliance_snapshots: "day || scope || initiative",
+      snapshot_state: 'key',
+    } as const;
+    const snapshotVersions = async () => {
+      const out: Record<string, Record<string, string>> = {};
+      for (const [table, key] of Object.entries(snapshotTables)) out[table] = await versions(table, key);
+      return out;
+    };
+    await db.pool.query(
+      `INSERT INTO policy_compliance_summary (subscription_id, cluster_id, kubernetes, policy_assignment_id, policy_assignment_name,
+                                              policy_definition_id, policy_title, compliant, non_compliant, exempt, other)
+       VALUES ($1, $2, true, 'assignment-1', 'aks-baseline', 'definition-1', 'No privileged containers', 4, 1, 0, 0)`,
+      [SUB, CLUSTER.toLowerCase()],
+    );
+    const all = ['CVE-2026-0001', 'CVE-2026-0002', 'CVE-2026-0003'].map((c) => vulnerability(c));
+    const sync = (findings: FindingRow[], d: string) =>
+      runBatches(db.pool, 'defender-vulnerability', pages(page(findings)), { trigger: 'cli', sweep: true, now: day(d) });
+    await sync(all, '2026-11-01');
+    // A triage item long past due (findings enter the queue only while new; this one is placed there directly).
+    await db.pool.query(
+      `INSERT INTO triage_items (finding_id, source, kind, severity, severity_rank, title, cluster_id, detected_at, due_at, source_open)
+       SELECT id, source, kind, severity, 1, title, cluster_id, first_seen_at, first_seen_at + interval '30 days', true FROM findings WHERE rule_id = 'CVE-2026-0001'`,
+    );
+    // CVE-2026-0003 fixed on the 2nd: today's rows now have something in every family.
+    expect((await sync(all.slice(0, 2), '2026-11-02')).counts).toMatchObject({ resolvedBySweep: 1 });
+    const today = async (table: string) => (await db.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE day = '2026-11-02'`)).rows[0].n as number;
+    for (const table of ['posture_snapshots', 'remediation_snapshots', 'sla_breach_snapshots', 'policy_compliance_snapshots']) {
+      expect(await today(table), table).toBeGreaterThan(0);
+    }
+    const before = await snapshotVersions();
+
+    // The same day, the same records: no snapshot row gets a new version (an UPDATE to equal values would).
+    const again = await sync(all.slice(0, 2), '2026-11-02');
+    expect(again.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await snapshotVersions()).toEqual(before);
+
+    // One record changes severity: today's posture rows for high and critical are rewritten, nothing else.
+    await sync([all[0]!, vulnerability('CVE-2026-0002', { severity: 'critical' })], '2026-11-02');
+    const after = await snapshotVersions();
+    const changed = (table: keyof typeof snapshotTables) =>
+      Object.keys({ ...before[table], ...after[table] }).filter((k) => before[table]?.[k] !== after[table]?.[k]).sort();
+    expect(changed('posture_snapshots').every((k) => k.startsWith('2026-11-02') && /(high|critical)$/.test(k))).toBe(true);
+    // Per scope (cluster, team, estate): the critical row is new; the high row's open count went from 2 to 1.
+    expect(changed('posture_snapshots').filter((k) => k.endsWith('critical'))).toHaveLength(3);
+    expect(changed('posture_snapshots').filter((k) => k.endsWith('high'))).toHaveLength(3);
+    expect(changed('policy_compliance_snapshots')).toEqual([]);
+    expect(changed('remediation_snapshots')).toEqual([]);
+    expect(changed('snapshot_state')).toEqual([]);
+    const open = await db.pool.query(
+      `SELECT severity::text, open FROM posture_snapshots WHERE day = '2026-11-02' AND scope = 'all' ORDER BY severity`,
+    );
+    expect(open.rows).toEqual([{ severity: 'critical', open: 1 }, { severity: 'high', open: 1 }]);
   });
 
   it('a failed run leaves its staging behind nowhere and takes no lock with it', async () => {

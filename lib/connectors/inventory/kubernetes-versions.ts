@@ -3,10 +3,11 @@
 // longer offered). The response is `{ values: [{ version: "1.30", isPreview, isDefault, capabilities:
 // { supportPlan: [...] }, patchVersions: { "1.30.4": { upgrades: [...] } } }] }`.
 import { z } from 'zod';
-import { createRawBodyRecorder, describeAzureFailure } from '../shared/raw-body';
+import { armResponseJson, armUrl, modularPipelineClient, sendArm } from '../shared/raw-arm';
 import { RecordError } from '../shared/record';
 import type { AzureSettings } from '../types';
 import { createContainerServiceClient } from './client';
+import { CONTAINER_SERVICE_API_VERSION } from './fetch';
 
 export interface KubernetesVersionRow {
   location: string;
@@ -48,12 +49,8 @@ export function toKubernetesVersionRows(location: string, body: unknown): Kubern
 
 export async function fetchKubernetesVersions(settings: AzureSettings, subscriptionId: string, location: string, signal?: AbortSignal): Promise<unknown> {
   const what = `Kubernetes versions of ${location}`;
-  const recorder = createRawBodyRecorder();
-  const client = createContainerServiceClient(settings, subscriptionId, [{ policy: recorder.policy, position: 'perCall' }]);
-  try {
-    await client.managedClusters.listKubernetesVersions(location, { abortSignal: signal });
-  } catch (error) {
-    throw describeAzureFailure(what, error, recorder.lastFailureBody());
-  }
-  return recorder.take(what);
+  const client = modularPipelineClient(createContainerServiceClient(settings, subscriptionId));
+  const path = `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/locations/${encodeURIComponent(location)}/kubernetesVersions`;
+  const response = await sendArm(client, 'GET', armUrl(settings.armEndpoint, path, CONTAINER_SERVICE_API_VERSION), what, { signal });
+  return armResponseJson(response, what);
 }

@@ -1,5 +1,5 @@
 // SDK clients for Azure Policy: Policy Insights (states, summaries) and Microsoft.Authorization (exemptions).
-// Both are AutoRest core-client clients, so `onResponse` sees every page's raw body (see shared/raw-body.ts).
+// Both are AutoRest core-client clients, so the REST body capture sees every page (see shared/raw-body.ts).
 import { PolicyClient } from '@azure/arm-policy';
 import { PolicyInsightsClient } from '@azure/arm-policyinsights';
 import { classicClientOptions } from '../shared/client-options';

@@ -1,8 +1,7 @@
 // Pages of raw incidents of one workspace (Incidents_List) and, per incident, the alerts it contains
 // (Incidents_ListAlerts, a POST) and the entities it involves (Incidents_ListEntities, a POST). All throw when they cannot finish, so a partial read is never a complete run.
 import { z } from 'zod';
-import { armListRaw, armUrl, sendArm, type ArmPipelineClient } from '../shared/raw-arm';
-import { parseJsonBody } from '../shared/raw-body';
+import { armListRaw, armResponseJson, armUrl, sendArm, type ArmPipelineClient } from '../shared/raw-arm';
 import type { AzureSettings } from '../types';
 import { INCIDENTS_API_VERSION } from './client';
 
@@ -25,7 +24,7 @@ export async function fetchIncidentEntities(client: ArmPipelineClient, settings:
   const what = `entities of incident ${incidentId}`;
   const url = armUrl(settings.armEndpoint, `${incidentId}/entities`, INCIDENTS_API_VERSION);
   const response = await sendArm(client, 'POST', url, what, { signal });
-  const parsed = entitiesResponseSchema.safeParse(parseJsonBody(response.bodyAsText, what));
+  const parsed = entitiesResponseSchema.safeParse(armResponseJson(response, what));
   if (!parsed.success) throw new Error(`${what}: the answer is not an entities response ({ entities: [...] })`);
   return parsed.data.entities ?? [];
 }

@@ -1,17 +1,18 @@
-// Getting the REST JSON of each page out of the official SDK clients. The transforms take the REST shape (the same as
-// `az rest` output and the saved import files), not the SDKs' camelCase models, so fetch code needs the raw body.
+// Getting the REST JSON of each page out of the official SDK clients, parsed once. The transforms take the REST shape
+// (the same as `az rest` output and the saved import files), not the SDKs' camelCase models.
 //
 // Two SDK generations, two ways (verified by reading the installed SDK sources):
-// - AutoRest core-client clients (arm-security 5.0.0, arm-resourcegraph 5.0.0-beta.4): the pager passes the caller's
-//   options to every `_listNext` call, so `onResponse` fires once per page including nextLink pages. Its
-//   `rawResponse.parsedBody` is NOT the REST JSON there: core-client's deserializationPolicy replaces it with the
-//   mapper-deserialized model (flattened `properties`, Date objects). `bodyAsText` is the untouched body, so we parse that.
-// - TypeSpec "modular" clients (arm-containerservice 25.3.0, arm-containerregistry 12.0.0): `buildPagedAsyncIterator`
-//   fetches nextLink pages with `client.pathUnchecked(link).get()` and no request options, so `onResponse` only fires
-//   for the first page. The equivalent is a per-call pipeline policy on a client built for this one listing, which
-//   records each response body; pages are requested strictly one after another, so the body recorded while a page was
-//   fetched is that page's body.
-import { isRestError, type PipelinePolicy, type PipelineResponse } from '@azure/core-rest-pipeline';
+// - AutoRest core-client clients (arm-security 5.0.0, arm-resourcegraph 5.0.0-beta.4, arm-policyinsights 6.0.0,
+//   arm-policy 5.1.0): core-client's deserializationPolicy JSON-parses every body into `parsedBody` and then, unless the
+//   request's `shouldDeserialize` says no, replaces it with the mapper-deserialized model (flattened `properties`, Date
+//   objects). `createRestBodyCapture` says no for 2xx answers, so the SDK's one JSON.parse is the only one: the pager's
+//   pages are the REST `value` arrays and the captured body is that same object. The pager passes the caller's options
+//   to every `_listNext` call, so the capture sees every page.
+// - TypeSpec "modular" clients (arm-containerservice 25.3.0, arm-containerregistry 12.0.0) parse every body in
+//   core-client-rest and offer no way to keep it; their nextLink pages are fetched without the caller's options. Those
+//   listings go through the client's own pipeline as raw ARM requests instead (`modularPipelineClient` in raw-arm.ts),
+//   parsed once there.
+import { isRestError, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { z } from 'zod';
 
 /** Parses a response body as JSON; a page that is not JSON means the listing cannot finish. */
@@ -26,59 +27,52 @@ export function parseJsonBody(bodyAsText: string | null | undefined, what: strin
   }
 }
 
-export interface RawBodyRecorder {
-  policy: PipelinePolicy;
-  /** The body of the response recorded since the last call; throws when none was (the SDK changed how it pages). */
-  take(what: string): unknown;
-  /** The body of the last failed response: the modular pager's error keeps only "Pagination failed … 403". */
-  lastFailureBody(): string | undefined;
+/** The body core-client already parsed (`parsedBody`), which a PipelineResponse type does not declare. */
+export function parsedBodyOf(response: PipelineResponse): { parsed: true; body: unknown } | { parsed: false } {
+  return 'parsedBody' in response ? { parsed: true, body: response.parsedBody } : { parsed: false };
 }
 
-export function createRawBodyRecorder(): RawBodyRecorder {
+/** A core-client call kept in the REST shape, whose bodies are read once per page (see the header). */
+export interface RestBodyCapture {
+  /** Pass as the operation's `requestOptions`. */
+  requestOptions: { shouldDeserialize: (response: PipelineResponse) => boolean };
+  /** The body of the page the SDK just produced; throws when none was captured (the SDK changed how it pages). */
+  take(what: string): unknown;
+}
+
+export function createRestBodyCapture(): RestBodyCapture {
   let pending: PipelineResponse | undefined;
-  let failureBody: string | undefined;
   return {
-    policy: {
-      name: 'rawBodyRecorderPolicy',
-      async sendRequest(request, next) {
-        const response = await next(request);
-        if (response.status >= 200 && response.status < 300) pending = response;
-        else failureBody = response.bodyAsText ?? undefined;
-        return response;
+    requestOptions: {
+      shouldDeserialize(response) {
+        // Failed answers keep the SDK's error mapping (a RestError with ARM's code and message).
+        if (response.status < 200 || response.status >= 300) return true;
+        pending = response;
+        const body = parsedBodyOf(response);
+        if (body.parsed) aliasODataNextLink(body.body);
+        return false;
       },
     },
-    lastFailureBody: () => failureBody,
     take(what) {
       const response = pending;
       pending = undefined;
-      if (!response) throw new Error(`${what}: no raw response was recorded for this page`);
-      return parseJsonBody(response.bodyAsText, what);
+      if (!response) throw new Error(`${what}: no response body was captured for this page`);
+      const body = parsedBodyOf(response);
+      // core-client leaves `parsedBody` unset only for a body that is empty or not declared as JSON.
+      if (!body.parsed || body.body === undefined) return parseJsonBody(response.bodyAsText, what);
+      return body.body;
     },
   };
 }
 
-/** A body captured by the classic clients' `onResponse`, read once per page. */
-export interface OnResponseCapture {
-  onResponse(rawResponse: { bodyAsText?: string | null }): void;
-  take(what: string): unknown;
-}
-
-export function createOnResponseCapture(): OnResponseCapture {
-  let pending: string | null | undefined;
-  let seen = false;
-  return {
-    onResponse(rawResponse) {
-      pending = rawResponse.bodyAsText;
-      seen = true;
-    },
-    take(what) {
-      if (!seen) throw new Error(`${what}: onResponse did not fire for this page`);
-      const body = pending;
-      pending = undefined;
-      seen = false;
-      return parseJsonBody(body, what);
-    },
-  };
+/**
+ * Policy Insights pages with `@odata.nextLink`, which its SDK pager reads from the model name `odataNextLink`; with
+ * the model mapping skipped the envelope gets that one name too, or paging would stop after the first page.
+ */
+function aliasODataNextLink(body: unknown): void {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  const envelope = body as Record<string, unknown>;
+  if (envelope['@odata.nextLink'] !== undefined && envelope.odataNextLink === undefined) envelope.odataNextLink = envelope['@odata.nextLink'];
 }
 
 /** The ARM list envelope `{ value: [...], nextLink? }`. */
@@ -97,41 +91,24 @@ export function armListItems(body: unknown, what: string, sdkPageLength: number)
   return parsed.data.value;
 }
 
-const armErrorSchema = z.object({ error: z.object({ code: z.string().nullish(), message: z.string().nullish() }) });
-
 /**
  * A failure a person can act on: what was being read, the HTTP status and ARM's own error code and message
  * ("assessments of subscription x, page 2 failed: HTTP 403 AuthorizationFailed: …"). The SDK error stays the cause.
  */
-export function describeAzureFailure(what: string, error: unknown, failureBody?: string): Error {
+export function describeAzureFailure(what: string, error: unknown): Error {
   if (!isRestError(error)) return error instanceof Error ? error : new Error(`${what} failed: ${String(error)}`);
-  let code = error.code;
-  let message = error.message;
-  const parsed = failureBody ? armErrorSchema.safeParse(safeJson(failureBody)) : undefined;
-  if (parsed?.success) {
-    code = parsed.data.error.code ?? code;
-    message = parsed.data.error.message ?? message;
-  }
   const status = error.statusCode ? `HTTP ${error.statusCode}` : 'no response';
-  return new Error(`${what} failed: ${status}${code ? ` ${code}` : ''}: ${message}`, { cause: error });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  return new Error(`${what} failed: ${status}${error.code ? ` ${error.code}` : ''}: ${error.message}`, { cause: error });
 }
 
 /**
- * Walks an SDK pager page by page and yields each page's raw `value` items, taken from `raw` (a recorder or an
- * onResponse capture). A failing page becomes a `describeAzureFailure` error naming the page.
+ * Walks an SDK pager page by page and yields each page's raw `value` items, taken from `raw` (a REST body capture).
+ * A failing page becomes a `describeAzureFailure` error naming the page.
  */
 export async function* rawListPages(
   what: string,
   pager: { byPage(): AsyncIterableIterator<unknown[]> },
-  raw: { take(what: string): unknown; lastFailureBody?: () => string | undefined },
+  raw: { take(what: string): unknown },
 ): AsyncGenerator<unknown[]> {
   const pages = pager.byPage();
   for (let page = 1; ; page += 1) {
@@ -140,7 +117,7 @@ export async function* rawListPages(
     try {
       next = await pages.next();
     } catch (error) {
-      throw describeAzureFailure(label, error, raw.lastFailureBody?.());
+      throw describeAzureFailure(label, error);
     }
     if (next.done) return;
     yield armListItems(raw.take(label), label, next.value.length);

@@ -50,6 +50,16 @@ function Detail({ s }: { s: SyncStatusDto }) {
   return <span className="text-muted-foreground">—</span>;
 }
 
+/** Records of other kinds the run read and did not store (a sub-assessment list mixes in SQL and server ones). */
+function LeftOut({ s }: { s: SyncStatusDto }) {
+  if (!s.skipped || s.state === 'running') return null;
+  return (
+    <p className="mt-1 text-xs text-muted-foreground" data-testid="sync-skipped">
+      {s.skipped.summary}
+    </p>
+  );
+}
+
 function When({ s, readAt }: { s: SyncStatusDto; readAt: string }) {
   const at = s.state === 'running' ? s.startedAt : s.finishedAt;
   if (!at) return <span className="text-muted-foreground">—</span>;
@@ -122,7 +132,10 @@ export function SyncPanel({ initial }: { initial: SyncStatusPage }) {
                     {s.queued ? <Badge variant="outline">Again after this run</Badge> : null}
                   </div>
                 </TableCell>
-                <TableCell className="max-w-md text-sm"><Detail s={s} /></TableCell>
+                <TableCell className="max-w-md text-sm">
+                  <Detail s={s} />
+                  <LeftOut s={s} />
+                </TableCell>
                 <TableCell className="whitespace-nowrap text-sm"><When s={s} readAt={query.data.readAt} /></TableCell>
                 <TableCell className="text-right">
                   <Button
