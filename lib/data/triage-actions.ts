@@ -9,6 +9,7 @@ import type { Viewer } from '../auth/viewer';
 import { getPrisma } from '../db/prisma';
 import type { TriageStatus } from '../domain/triage-status';
 import { AppError } from '../errors';
+import { effectiveStatus } from '../triage/expiry';
 import { planTriageChange } from '../triage/plan-change';
 import { planWriteBack } from '../triage/write-back';
 import { enqueueOutbox } from '../outbox/enqueue';
@@ -44,6 +45,8 @@ async function applyOne(
   request: AuditRequestInfo | null,
   now: Date,
   writeBack: boolean,
+  /** A selection: an item already in the asked status is left as it is (no change, no history, no audit). */
+  skipIfAlready = false,
 ): Promise<void> {
   const rows = await tx.$queryRaw<LockedRow[]>`
     SELECT f.finding_id, f.status, f.owner_id, f.owner_name, f.accepted_until, f.justification, f.version, f.source, fd.source_key
@@ -53,6 +56,7 @@ async function applyOne(
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new AppError('CONFLICT', 'Someone changed this item meanwhile. Reload to see their change, then try again.');
   }
+  if (skipIfAlready && action.type === 'status' && effectiveStatus({ status: row.status, acceptedUntil: row.accepted_until }, now).status === action.status) return;
   const plan = planTriageChange(
     { status: row.status, ownerId: row.owner_id, ownerName: row.owner_name, acceptedUntil: row.accepted_until, justification: row.justification },
     action,
@@ -107,10 +111,11 @@ export async function applyBulkTriageAction(
 ): Promise<TriageQueueItem[]> {
   assertCan(viewer, 'findings.triage');
   const writeBack = options.writeBack ?? getEnv().TRIAGE_WRITE_BACK;
-  // A fixed lock order, so two people's overlapping selections cannot deadlock.
+  // A fixed lock order, so two people's overlapping selections cannot deadlock. A status some of the selection
+  // already has is not a reason to refuse the rest: those items are left as they are.
   const ids = [...new Set(input.ids)].map((x) => BigInt(x)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await db.$transaction(async (tx) => {
-    for (const id of ids) await applyOne(tx, viewer, id, input.action, undefined, request, now, writeBack);
+    for (const id of ids) await applyOne(tx, viewer, id, input.action, undefined, request, now, writeBack, true);
   });
   return Promise.all(ids.map((id) => getTriageQueueItem(viewer, id.toString(), db, now)));
 }

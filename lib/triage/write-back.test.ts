@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trustStandInPolicy } from '../connectors/testing/stand-in-trust';
 import type { AzureSettings } from '../connectors/types';
 import type { Viewer } from '../auth/viewer';
-import { applyTriageAction } from '../data/triage-actions';
+import { applyBulkTriageAction, applyTriageAction } from '../data/triage-actions';
 import { getTriageQueueItem } from '../data/triage';
 import { createPrisma } from '../db/prisma-factory';
 import type { PrismaClient } from '../generated/prisma/client';
@@ -170,6 +170,24 @@ describe('triage write-back through the outbox', () => {
     await syncAll(db.pool, azure, { trigger: 'cli', only: ['defender-alert'], now: () => new Date(until.getTime() + 60_000) });
     const item = await db.pool.query<{ status: string; source_open: boolean }>('SELECT status::text, source_open FROM triage_items WHERE finding_id = $1', [alert.id]);
     expect(item.rows).toEqual([{ status: 'new', source_open: true }]);
+  });
+
+  it('a bulk status change leaves an item already in that status as it is and changes the rest (one history entry, one write-back each)', async () => {
+    const items = await openItems('defender-alert');
+    const [first, second] = items.slice(-2);
+    if (!first || !second) throw new Error('the demo tenant has too few open alerts');
+    await applyTriageAction(analyst, first.id, { action: { type: 'status', status: 'in_progress' } }, null, prisma, NOW, { writeBack: true });
+    const changed = await applyBulkTriageAction(analyst, { ids: [first.id, second.id], action: { type: 'status', status: 'in_progress' } }, null, prisma, NOW, { writeBack: true });
+    expect(changed.map((i) => i.status)).toEqual(['in_progress', 'in_progress']);
+    const statusEvents = async (id: string) =>
+      (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM triage_events WHERE finding_id = $1 AND kind = 'status'`, [id])).rows[0]!.n;
+    expect(await statusEvents(first.id)).toBe(1);
+    expect(await statusEvents(second.id)).toBe(1);
+    expect((await outboxOf(first.id)).length).toBe(1);
+    expect((await outboxOf(second.id)).length).toBe(1);
+    expect(await drain(NOW)).toEqual({ sent: 2, failed: 0, givenUp: 0 });
+    // A single item asked for the status it has is still refused: there, it is a stale view, and the person is told.
+    await expect(applyTriageAction(analyst, first.id, { action: { type: 'status', status: 'in_progress' } }, null, prisma, NOW, { writeBack: true })).rejects.toThrow(/already in progress/);
   });
 
   it('with write-back off, a change stays local: nothing is queued', async () => {

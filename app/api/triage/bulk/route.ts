@@ -1,4 +1,5 @@
-// POST /api/triage/bulk — one triage action on a selection (at most 100), all or nothing, each item audited.
+// POST /api/triage/bulk — one triage action on a selection (at most 100), all or nothing, each item audited; an item
+// already in the asked status is left as it is rather than refusing the rest.
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { withPermission } from '@/lib/auth/guards';
