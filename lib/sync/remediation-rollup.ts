@@ -3,20 +3,21 @@
 // the snapshot writer: after it rewrites a source's days, the months those days fall in are summed again from the
 // daily rows — the daily rows stay the record, a month row is only ever their sum (so mean and median stay exact).
 // A month is re-summed whole (every scope and source): at a million findings that is ~12 k daily rows for the current
-// month, once per source run.
+// month, once per source run; only month rows whose sum changed are written, so an unchanged re-sync writes none.
 import type pg from 'pg';
+import { writeDays, type SnapshotTable } from './snapshot-write';
 
 type Client = pg.PoolClient | pg.Client;
 
-/** Re-sums the months holding [from, to] (YYYY-MM-DD) from the daily rows. */
+const MONTHLY: SnapshotTable = { table: 'remediation_monthly', keys: ['month', 'scope', 'severity', 'ttr_days'], values: ['fixed'] };
+
+/** Re-sums the months holding [from, to] (YYYY-MM-DD) from the daily rows, writing only the month rows that changed. */
 export async function rollUpRemediation(client: Client, from: string, to: string): Promise<void> {
-  await client.query(
-    `DELETE FROM remediation_monthly WHERE month BETWEEN date_trunc('month', $1::date)::date AND date_trunc('month', $2::date)::date`,
-    [from, to],
-  );
-  await client.query(
-    `INSERT INTO remediation_monthly (month, scope, severity, ttr_days, fixed)
-     SELECT date_trunc('month', day)::date, scope, severity, ttr_days, sum(fixed)::int
+  await writeDays(
+    client,
+    MONTHLY,
+    `cur.month BETWEEN date_trunc('month', $1::date)::date AND date_trunc('month', $2::date)::date`,
+    `SELECT date_trunc('month', day)::date AS month, scope, severity, ttr_days, sum(fixed)::int AS fixed
        FROM remediation_snapshots
       WHERE day >= date_trunc('month', $1::date) AND day < date_trunc('month', $2::date) + interval '1 month'
       GROUP BY 1, 2, 3, 4`,

@@ -14,6 +14,7 @@
 // over the source's findings whatever the window.
 import type pg from 'pg';
 import { clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
+import { writeDays, type SnapshotTable } from './snapshot-write';
 
 /** Days of history the back-fill writes and the trends page can show (≥ 400, the issue's retention). */
 export const HISTORY_DAYS = 400;
@@ -45,39 +46,10 @@ async function markWritten(client: Client, key: string, to: string): Promise<voi
   );
 }
 
-interface SnapshotTable {
-  table: string;
-  keys: readonly string[];
-  values: readonly string[];
-}
-
 const POSTURE: SnapshotTable = { table: 'posture_snapshots', keys: ['day', 'scope', 'source', 'stage', 'severity'], values: ['open', 'opened', 'fixed'] };
 const REMEDIATION: SnapshotTable = { table: 'remediation_snapshots', keys: ['scope', 'day', 'source', 'severity', 'ttr_days'], values: ['fixed'] };
 const SLA_BREACH: SnapshotTable = { table: 'sla_breach_snapshots', keys: ['scope', 'day', 'severity'], values: ['breached'] };
 const POLICY: SnapshotTable = { table: 'policy_compliance_snapshots', keys: ['scope', 'day', 'initiative'], values: ['initiative_name', 'compliant', 'non_compliant'] };
-
-/**
- * Makes a family's rows for the days being written (`stale`, a condition on them) equal to `fresh` (a query of whole
- * rows, its columns named like the table's) while writing only the difference: rows new to `fresh` inserted, rows
- * whose numbers changed updated, rows `fresh` no longer has deleted. A delete-and-insert would rewrite every row of
- * today on each run (new row versions, index entries and WAL) even when nothing changed; an unchanged row is left as
- * it was. One statement: the DELETE reads the table as it was before the INSERT, so it cannot remove what was written.
- */
-async function writeDays(client: Client, t: SnapshotTable, stale: string, fresh: string, params: unknown[]): Promise<void> {
-  const columns = [...t.keys, ...t.values].join(', ');
-  await client.query(
-    `WITH fresh AS (${fresh}),
-     written AS (
-       INSERT INTO ${t.table} (${columns}) SELECT ${columns} FROM fresh
-       ON CONFLICT (${t.keys.join(', ')}) DO UPDATE SET ${t.values.map((v) => `${v} = EXCLUDED.${v}`).join(', ')}
-       WHERE (${t.values.map((v) => `${t.table}.${v}`).join(', ')}) IS DISTINCT FROM (${t.values.map((v) => `EXCLUDED.${v}`).join(', ')})
-     )
-     DELETE FROM ${t.table} cur
-      WHERE ${stale}
-        AND NOT EXISTS (SELECT 1 FROM fresh WHERE ${t.keys.map((k) => `fresh.${k} = cur.${k}`).join(' AND ')})`,
-    params,
-  );
-}
 
 // The three scope rows of a grouped set: a cluster's, its team's and the estate's (cluster-less rows count only there).
 const SCOPE_OF = `CASE WHEN GROUPING(cluster_id) = 0 THEN cluster_id WHEN GROUPING(team) = 0 THEN 'team:' || team ELSE 'all' END`;

@@ -52,7 +52,7 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
   afterAll(async () => db.drop());
   beforeEach(async () => {
     await db.pool.query(
-      `TRUNCATE findings, sync_runs, posture_snapshots, remediation_snapshots, sla_breach_snapshots, policy_compliance_snapshots,
+      `TRUNCATE findings, sync_runs, posture_snapshots, remediation_snapshots, remediation_monthly, sla_breach_snapshots, policy_compliance_snapshots,
                 snapshot_state, policy_compliance_summary, triage_items, workloads, images, clusters, registries, subscriptions,
                 finding_source_seen CASCADE`,
     );
@@ -120,6 +120,7 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
     const snapshotTables = {
       posture_snapshots: "day || scope || stage || severity",
       remediation_snapshots: "day || scope || severity || ttr_days",
+      remediation_monthly: "month || scope || severity || ttr_days",
       sla_breach_snapshots: "day || scope || severity",
       policy_compliance_snapshots: "day || scope || initiative",
       snapshot_state: 'key',
@@ -168,6 +169,7 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
     expect(changed('posture_snapshots').filter((k) => k.endsWith('high'))).toHaveLength(3);
     expect(changed('policy_compliance_snapshots')).toEqual([]);
     expect(changed('remediation_snapshots')).toEqual([]);
+    expect(changed('remediation_monthly')).toEqual([]);
     expect(changed('snapshot_state')).toEqual([]);
     const open = await db.pool.query(
       `SELECT severity::text, open FROM posture_snapshots WHERE day = '2026-11-02' AND scope = 'all' ORDER BY severity`,
