@@ -50,12 +50,14 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** The server's own log lines (the benchmark's slow-statement log); dropped when absent. */
+  serverLog?: (line: string) => void;
   /** false: the data directory is deleted on stop (test runs). Default true. */
   persistent?: boolean;
 }
 
 /** Starts (or joins) the embedded Postgres and makes sure the app database exists. */
-export async function startEmbeddedPostgres({ dataDir, port, log, persistent = true }: EmbeddedOptions): Promise<DatabaseHandle> {
+export async function startEmbeddedPostgres({ dataDir, port, log, serverLog, persistent = true }: EmbeddedOptions): Promise<DatabaseHandle> {
   const url = urlFor(port);
   if (await canConnect(url)) {
     log?.(`Using the embedded Postgres already running on port ${port}.`);
@@ -74,7 +76,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log, persistent = t
     createPostgresUser: true,
     // Loopback only: the cache holds an organisation's weaknesses.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
-    onLog: () => undefined,
+    onLog: (line) => serverLog?.(String(line)),
     onError: (e) => log?.(`embedded Postgres: ${String(e)}`),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {

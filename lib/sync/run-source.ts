@@ -42,6 +42,10 @@ export interface RunCounts extends Partial<MergeCounts> {
   mergeMs?: number;
   /** Of which the snapshot refresh (ms), measured on its own for the benchmark. */
   snapshotMs?: number;
+  /** Time spent streaming pages into staging (ms): with mergeMs, the store's share of the run. */
+  stageMs?: number;
+  /** Time spent waiting for the source's next page (ms) after the previous one was staged: the fetch's share. */
+  fetchWaitMs?: number;
 }
 
 export interface RunResult {
@@ -100,10 +104,16 @@ export async function runBatches(
       const ctx = { client, runId, source, now, stagedParts: new Set<string>() };
       // Small direct writes (subscriptions, clusters, registries, metadata, policy data) wait for the transaction.
       const direct: SourceBatch[] = [];
+      let stageMs = 0;
+      let waitStarted = performance.now();
+      counts.fetchWaitMs = 0;
       for await (const batch of readAhead(batches)) {
+        const stageStarted = performance.now();
+        counts.fetchWaitMs += stageStarted - waitStarted;
         if (connectionError) throw connectionError;
         counts.pages += 1;
         await stageBatch(ctx, batch);
+        stageMs += performance.now() - stageStarted;
         const rest = directPart(batch);
         if (rest) direct.push(rest);
         counts.clusters += batch.clusters?.length ?? 0;
@@ -114,7 +124,10 @@ export async function runBatches(
         counts.findings += batch.findings?.length ?? 0;
         addSkipped(counts, batch.skipped);
         options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
+        waitStarted = performance.now();
       }
+      counts.stageMs = Math.round(stageMs);
+      counts.fetchWaitMs = Math.round(counts.fetchWaitMs);
       if (connectionError) throw connectionError;
       const mergeStarted = performance.now();
       await client.query('BEGIN');

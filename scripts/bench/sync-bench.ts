@@ -3,6 +3,8 @@
 // nothing. Usage: npm run bench -- --clusters 200 [--runs 5] [--faults 429:0.05,retry-after:1] [--data-dir .data/bench]
 // Store figures (issue 13): full sync time and peak RSS, each run's merge-transaction time, the rows an unchanged
 // re-sync writes (pg_stat_user_tables), table/TOAST/index sizes, and the store rate against a raw COPY.
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_VIEWER, type Viewer } from '../../lib/auth/viewer';
@@ -14,8 +16,6 @@ import { listFindings } from '../../lib/data/findings';
 import { getPostureOverview } from '../../lib/data/posture';
 import { getFindingStats } from '../../lib/data/stats';
 import { getOpenTrend } from '../../lib/data/trends';
-import { startArmStandIn } from '../../lib/demo/arm-stand-in';
-import { generateTenant } from '../../lib/demo/generate-tenant';
 import { parseFaultSpec } from '../../lib/demo/stand-in-faults';
 import { rateLimitBudgetOf } from '../../lib/connectors/shared/client-options';
 import { createDemoCredential } from '../../lib/demo/static-credential';
@@ -23,6 +23,7 @@ import { ensureTrustedDevCertificate } from '../../lib/runtime/ensure-trust';
 import { syncAll } from '../../lib/sync/sync-all';
 import { findingFiltersSchema } from '../../lib/validation/findings';
 import type { RunResult } from '../../lib/sync/run-source';
+import { startStandInChild } from './stand-in-child';
 import { diffCounters, measureRawCopy, readTableSizes, readWriteCounters } from './store-metrics';
 
 const { values } = parseArgs({
@@ -34,18 +35,25 @@ const { values } = parseArgs({
     faults: { type: 'string' },
     // Another data directory lets a small run go beside a big one.
     'data-dir': { type: 'string', default: '.data/bench' },
+    // Statements slower than this many ms are written with their duration to <data-dir>/slow-statements.log.
+    'log-slow': { type: 'string' },
+    // Keep the benchmark's database afterwards (to inspect it); its name is printed.
+    keep: { type: 'boolean', default: false },
   },
 });
 const clusters = Number(values.clusters);
 const runs = Number(values.runs);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-const { certificate } = await ensureTrustedDevCertificate('.data');
-const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values.port) });
+// Trust the dev certificate the stand-in serves (re-executes this process with it in NODE_EXTRA_CA_CERTS if needed).
+await ensureTrustedDevCertificate('.data');
+const slowLog = values['log-slow'] ? createWriteStream(path.join(values['data-dir'], 'slow-statements.log')) : undefined;
+const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values.port), serverLog: slowLog && ((line) => slowLog.write(`${line}\n`)) });
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 const dbName = `bench_${Date.now()}`;
 await admin.query(`CREATE DATABASE ${dbName}`);
+if (values['log-slow']) await admin.query(`ALTER DATABASE ${dbName} SET log_min_duration_statement = ${Number(values['log-slow'])}`);
 await admin.end();
 const url = new URL(server.url);
 url.pathname = `/${dbName}`;
@@ -55,19 +63,19 @@ let pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-const t0 = performance.now();
-const tenant = generateTenant({ seed: 1, clusters, now: new Date() });
+// The stand-in runs in its own process (stand-in-process.ts), like Azure: this process's RSS and CPU are the sync's.
 // --faults: the stand-in injects them (lib/demo/stand-in-faults.ts); the throttling slowdown is reported below.
-const faultMix = values.faults ? parseFaultSpec(values.faults) : undefined;
-const standIn = await startArmStandIn({ tenant, port: 0, tls: { key: certificate.key, cert: certificate.cert }, faults: faultMix ? { mix: faultMix } : undefined });
-console.log(`tenant: ${clusters} clusters generated in ${(performance.now() - t0).toFixed(0)} ms`);
+if (values.faults) parseFaultSpec(values.faults);
+const standIn = await startStandInChild({ clusters, faults: values.faults });
+console.log(`tenant: ${clusters} clusters generated in ${standIn.generatedMs.toFixed(0)} ms (stand-in process)`);
 
-const azure = { armEndpoint: standIn.url, subscriptionIds: tenant.subscriptions.map((s) => s.subscriptionId), sentinelWorkspaceIds: [], credential: createDemoCredential() };
+const azure = { armEndpoint: standIn.url, subscriptionIds: standIn.subscriptionIds, sentinelWorkspaceIds: [], credential: createDemoCredential() };
 const report = (label: string, results: RunResult[], seconds: number) => {
   console.log(`${label}: ${seconds.toFixed(1)} s`);
   for (const r of results) {
     const n = r.counts.findings + r.counts.clusters + r.counts.registries;
-    const merge = r.counts.mergeMs === undefined ? '' : `  merge tx ${(r.counts.mergeMs / 1000).toFixed(1)} s (snapshots ${((r.counts.snapshotMs ?? 0) / 1000).toFixed(1)} s)`;
+    const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+    const merge = r.counts.mergeMs === undefined ? '' : `  fetch wait ${s(r.counts.fetchWaitMs)} staging ${s(r.counts.stageMs)} merge tx ${s(r.counts.mergeMs)} (snapshots ${s(r.counts.snapshotMs)})`;
     const written = r.counts.inserted === undefined ? '' : `  ins ${r.counts.inserted} upd ${r.counts.updated} unchanged ${r.counts.unchanged} swept ${r.counts.resolvedBySweep}`;
     console.log(`  ${r.source.padEnd(24)} ${r.outcome.padEnd(9)} ${String(n).padStart(9)} records ${(r.durationMs / 1000).toFixed(1).padStart(7)} s  ${(n / (r.durationMs / 1000)).toFixed(0).padStart(7)} rec/s${merge}${written}${r.error ? `  ${r.error}` : ''}`);
   }
@@ -82,10 +90,11 @@ let t = performance.now();
 const results = await syncAll(pool, azure, { trigger: 'cli' });
 const syncMs = performance.now() - t;
 report('full sync', results, syncMs / 1000);
-console.log(`peak RSS during sync (stand-in included): ${mb(peakRss)}`);
-if (faultMix) {
+const standInStats = await standIn.stats();
+console.log(`peak RSS during sync: ${mb(peakRss)} (the stand-in's own process: ${mb(standInStats.peakRss)})`);
+if (values.faults) {
   const throttling = rateLimitBudgetOf(azure).stats();
-  console.log(`faults injected (${values.faults}): ${JSON.stringify(standIn.injectedFaults())} in ${standIn.requestCount()} requests`);
+  console.log(`faults injected (${values.faults}): ${JSON.stringify(standInStats.injectedFaults)} in ${standInStats.requests} requests`);
   console.log(`full sync ${(syncMs / 1000).toFixed(1)} s; ${results.filter((r) => r.outcome === 'failed').length} failed runs; throttled answers seen ${throttling.throttled}, waited ${(throttling.waitedMs / 1000).toFixed(1)} s in total (summed over concurrent requests), ${throttling.paused} quota pauses`);
 }
 const total = (await pool.query('SELECT count(*)::int AS n FROM findings')).rows[0].n as number;
@@ -115,8 +124,16 @@ await standIn.stop();
 
 const copy = await measureRawCopy(pool);
 const findingRuns = results.filter((r) => r.source !== 'inventory' && r.outcome === 'succeeded');
-const storeRate = findingRuns.reduce((n, r) => n + r.counts.findings, 0) / (findingRuns.reduce((ms, r) => ms + r.durationMs, 0) / 1000);
-console.log(`raw COPY of ${copy.rows} findings: ${copy.seconds.toFixed(1)} s, ${copy.rate.toFixed(0)} rows/s; full-sync store rate ${storeRate.toFixed(0)} rows/s = ${((storeRate / copy.rate) * 100).toFixed(0)} % of raw COPY`);
+const storedFindings = findingRuns.reduce((n, r) => n + r.counts.findings, 0);
+const sumOf = (pick: (r: RunResult) => number | undefined) => findingRuns.reduce((ms, r) => ms + (pick(r) ?? 0), 0) / 1000;
+// The store's own rate: rows over the time spent staging and merging (the wait for Azure's pages excluded; that is
+// the fetch's share, reported per run above), with and without the snapshot refresh; and the end-to-end rate.
+const storeRate = storedFindings / (sumOf((r) => r.counts.stageMs) + sumOf((r) => r.counts.mergeMs));
+const storeRateNoSnapshots = storedFindings / (sumOf((r) => r.counts.stageMs) + sumOf((r) => r.counts.mergeMs) - sumOf((r) => r.counts.snapshotMs));
+const endToEnd = storedFindings / sumOf((r) => r.durationMs);
+const pct = (rate: number) => `${((rate / copy.rate) * 100).toFixed(0)} %`;
+console.log(`raw COPY of ${copy.rows} findings into a copy of the table with its indexes: ${copy.seconds.toFixed(1)} s, ${copy.rate.toFixed(0)} rows/s`);
+console.log(`full sync: store rate (staging + merge) ${storeRate.toFixed(0)} rows/s = ${pct(storeRate)} of raw COPY; without the snapshot refresh ${storeRateNoSnapshots.toFixed(0)} rows/s = ${pct(storeRateNoSnapshots)}; end to end (paging included) ${endToEnd.toFixed(0)} rows/s = ${pct(endToEnd)}`);
 
 const prisma = createPrisma(url.toString(), 4);
 const firstCluster = (await pool.query('SELECT id FROM clusters ORDER BY id LIMIT 1')).rows[0].id as string;
@@ -148,8 +165,11 @@ await time('trend, 90 days, estate', () => getOpenTrend(SYSTEM_VIEWER, { days: 9
 clearInterval(sampler);
 await prisma.$disconnect();
 await pool.end();
-const drop = new pg.Client({ connectionString: server.url });
-await drop.connect();
-await drop.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await drop.end();
+if (values.keep) console.log(`database kept: ${url.toString()}`);
+else {
+  const drop = new pg.Client({ connectionString: server.url });
+  await drop.connect();
+  await drop.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await drop.end();
+}
 await server.stop();
