@@ -31,12 +31,17 @@ export async function mergeFindings(
     `SELECT count(*) FILTER (WHERE m.key IS NULL)::text AS unknown, count(*) FILTER (WHERE m.key IS NOT NULL)::text AS from_metadata
        FROM stage_findings s LEFT JOIN recommendation_metadata m ON m.key = lower(s.rule_id) WHERE s.severity IS NULL`,
   );
-  // DISTINCT ON: a record repeated across pages (the API may shift while paging) must not update a row twice.
-  // The row is rewritten only when what the source says differs (content_hash), or when what the store derived
-  // differs: status (a swept finding that comes back), cluster or registry (created after the finding), severity.
+  // DISTINCT ON: a record repeated across pages (the API may shift while paging) must not update a row twice. It
+  // sorts only the narrow columns and a reference to the staged row (its ctid): sorting whole staged rows, raw
+  // payloads included, spilled a re-sync's gigabyte to disk.
+  // A staged record is written only when what the source says differs from the stored row (content_hash), or when
+  // what the store derived differs: status (a swept finding that comes back), cluster or registry (created after the
+  // finding), severity. Unchanged records are left out BEFORE the insert: through ON CONFLICT … WHERE they would still
+  // be probed, their raw payload parsed, and each stored row locked (a lock writes the row's page and WAL) — at 1 M
+  // findings, an unchanged re-sync touched every page of the table.
   const merged = await client.query<{ inserted: string; updated: string; staged: string }>(
-    `WITH src AS MATERIALIZED (
-       SELECT DISTINCT ON (s.source_key) s.*, c.id AS cluster_id, r.id AS registry_id,
+    `WITH keyed AS MATERIALIZED (
+       SELECT DISTINCT ON (s.source_key) s.ctid AS staged_row, s.source_key, s.content_hash, s.status, c.id AS cluster_id, r.id AS registry_id,
               -- Severity lives on Defender's metadata, not the assessment. Without metadata the finding is kept as
               -- informational (counted and reported) until metadata arrives and corrects it below.
               COALESCE(s.severity, m.severity::text, 'informational') AS eff_severity
@@ -45,17 +50,24 @@ export async function mergeFindings(
          LEFT JOIN registries r ON r.arm_id = s.registry_arm_id
          LEFT JOIN recommendation_metadata m ON m.key = lower(s.rule_id)
         ORDER BY s.source_key, s.source_updated_at DESC NULLS LAST
+     ), todo AS (
+       SELECT k.* FROM keyed k
+        WHERE NOT EXISTS (
+          SELECT 1 FROM findings f
+           WHERE f.source = $1 AND f.source_key = k.source_key AND f.content_hash = k.content_hash
+             AND f.status::text = k.status AND f.severity::text = k.eff_severity
+             AND f.cluster_id IS NOT DISTINCT FROM k.cluster_id AND f.registry_id IS NOT DISTINCT FROM k.registry_id)
      ), written AS (
      INSERT INTO findings AS f (source, source_key, kind, rule_id, title, description, remediation, severity, status, resource_id,
                                 resource_type, subscription_id, cluster_id, registry_id, image_digest, stage, control_id,
                                 first_seen_at, last_seen_at, resolved_at, source_updated_at, last_run_id, raw, content_hash)
-     SELECT $1, src.source_key, src.kind::"FindingKind", src.rule_id, src.title, src.description, src.remediation,
-            src.eff_severity::"Severity", src.status::"FindingStatus", src.resource_id, src.resource_type, src.subscription_id,
-            src.cluster_id, src.registry_id, src.image_digest, src.stage::"Stage", src.control_id,
-            COALESCE(src.first_seen_at, $3), $3,
-            CASE WHEN src.status = 'open' THEN NULL ELSE COALESCE(src.resolved_at, src.source_updated_at, $3) END,
-            src.source_updated_at, $2, src.raw, src.content_hash
-       FROM src
+     SELECT $1, s.source_key, s.kind::"FindingKind", s.rule_id, s.title, s.description, s.remediation,
+            todo.eff_severity::"Severity", s.status::"FindingStatus", s.resource_id, s.resource_type, s.subscription_id,
+            todo.cluster_id, todo.registry_id, s.image_digest, s.stage::"Stage", s.control_id,
+            COALESCE(s.first_seen_at, $3), $3,
+            CASE WHEN s.status = 'open' THEN NULL ELSE COALESCE(s.resolved_at, s.source_updated_at, $3) END,
+            s.source_updated_at, $2, s.raw::jsonb, s.content_hash
+       FROM todo JOIN stage_findings s ON s.ctid = todo.staged_row
      ON CONFLICT (source, source_key) DO UPDATE SET
        kind = EXCLUDED.kind, rule_id = EXCLUDED.rule_id, title = EXCLUDED.title, description = EXCLUDED.description,
        remediation = EXCLUDED.remediation, severity = EXCLUDED.severity, status = EXCLUDED.status,
@@ -70,13 +82,10 @@ export async function mergeFindings(
                           ELSE COALESCE(f.resolved_at, EXCLUDED.resolved_at) END,
        source_updated_at = EXCLUDED.source_updated_at, last_run_id = EXCLUDED.last_run_id, raw = EXCLUDED.raw,
        content_hash = EXCLUDED.content_hash
-     WHERE f.content_hash IS DISTINCT FROM EXCLUDED.content_hash OR EXCLUDED.content_hash IS NULL
-        OR f.status IS DISTINCT FROM EXCLUDED.status OR f.severity IS DISTINCT FROM EXCLUDED.severity
-        OR f.cluster_id IS DISTINCT FROM EXCLUDED.cluster_id OR f.registry_id IS DISTINCT FROM EXCLUDED.registry_id
      RETURNING (xmax = 0) AS inserted
      )
      SELECT count(*) FILTER (WHERE inserted)::text AS inserted, count(*) FILTER (WHERE NOT inserted)::text AS updated,
-            (SELECT count(*) FROM src)::text AS staged
+            (SELECT count(*) FROM keyed)::text AS staged
        FROM written`,
     [source, runId, now],
   );
@@ -125,19 +134,27 @@ export async function mergeFindings(
  * findings, upserting per page wrote 2.4 rows per image row). Rows already stored as they are stay untouched.
  */
 async function mergeStagedImages(client: pg.PoolClient, now: Date): Promise<void> {
-  // The most informative staging row per digest: tagged, pushed, in a known registry.
+  // The most informative staging row per digest: tagged, pushed, in a known registry. A stored image that would not
+  // change is left out before the upsert (an ON CONFLICT … WHERE that declines still locks the row it probed).
   await client.query(
-    `INSERT INTO images AS i (digest, registry_id, repository, tags, last_pushed_at, last_seen_at)
-     SELECT DISTINCT ON (u.digest) u.digest, r.id, u.repository, COALESCE(string_to_array(NULLIF(u.tags, ''), ' '), ARRAY[]::text[]), u.pushed, $1::timestamptz
-       FROM stage_images u LEFT JOIN registries r ON r.arm_id = u.registry_arm_id
-      ORDER BY u.digest, (u.tags <> '') DESC, u.pushed DESC NULLS LAST, r.id NULLS LAST
+    `WITH best AS (
+       SELECT DISTINCT ON (u.digest) u.digest, r.id AS registry_id, u.repository,
+              COALESCE(string_to_array(NULLIF(u.tags, ''), ' '), ARRAY[]::text[]) AS tags, u.pushed
+         FROM stage_images u LEFT JOIN registries r ON r.arm_id = u.registry_arm_id
+        ORDER BY u.digest, (u.tags <> '') DESC, u.pushed DESC NULLS LAST, r.id NULLS LAST
+     )
+     INSERT INTO images AS i (digest, registry_id, repository, tags, last_pushed_at, last_seen_at)
+     SELECT b.digest, b.registry_id, b.repository, b.tags, b.pushed, $1::timestamptz FROM best b
+      WHERE NOT EXISTS (
+        SELECT 1 FROM images i
+         WHERE i.digest = b.digest
+           AND (b.registry_id IS NULL OR b.registry_id = i.registry_id)
+           AND b.repository = i.repository
+           AND (cardinality(b.tags) = 0 OR b.tags = i.tags)
+           AND (b.pushed IS NULL OR b.pushed = i.last_pushed_at))
      ON CONFLICT (digest) DO UPDATE SET registry_id = COALESCE(EXCLUDED.registry_id, i.registry_id), repository = EXCLUDED.repository,
        tags = CASE WHEN cardinality(EXCLUDED.tags) > 0 THEN EXCLUDED.tags ELSE i.tags END,
-       last_pushed_at = COALESCE(EXCLUDED.last_pushed_at, i.last_pushed_at), last_seen_at = EXCLUDED.last_seen_at
-     WHERE (EXCLUDED.registry_id IS NOT NULL AND EXCLUDED.registry_id IS DISTINCT FROM i.registry_id)
-        OR EXCLUDED.repository IS DISTINCT FROM i.repository
-        OR (cardinality(EXCLUDED.tags) > 0 AND EXCLUDED.tags IS DISTINCT FROM i.tags)
-        OR (EXCLUDED.last_pushed_at IS NOT NULL AND EXCLUDED.last_pushed_at IS DISTINCT FROM i.last_pushed_at)`,
+       last_pushed_at = COALESCE(EXCLUDED.last_pushed_at, i.last_pushed_at), last_seen_at = EXCLUDED.last_seen_at`,
     [now],
   );
   // A workload may name an image no registry scan has reported yet: record the digest so the join still holds.

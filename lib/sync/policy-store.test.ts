@@ -92,6 +92,8 @@ describe('policy-state store', () => {
     expect(again.outcome).toBe('succeeded');
     expect(again.counts).toMatchObject({ inserted: 0, updated: 0, policyStatesRemoved: 0 });
     expect(await versions()).toBe(before);
+    // Not locked either (a lock sets xmax and writes the page): states reported again never reach the upsert.
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM policy_states WHERE xmax::text <> '0'`)).rows[0].n).toBe(0);
     // A changed state is rewritten and the summary follows it.
     const flipped = stateItems.map((item, i) => (i === 0 ? flipState(item) : item));
     await runBatches(db.pool, 'policy-state', pages(toPolicyStateBatch(flipped)), { trigger: 'cli', sweep: true });

@@ -15,46 +15,46 @@ const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
 // Unit separator: group names and reference ids never contain it, so a joined string is a safe array transport.
 const US = '\u001f';
 
+/** What a policy state row holds besides its key and run stamps: compared to leave a state reported again alone. */
+const STATE_COLUMNS = [
+  'subscription_id', 'resource_id', 'resource_type', 'resource_group', 'cluster_id', 'k8s_namespace', 'k8s_kind', 'k8s_name',
+  'policy_assignment_id', 'policy_assignment_name', 'policy_definition_id', 'policy_definition_name', 'policy_title',
+  'policy_set_definition_id', 'policy_definition_reference_id', 'policy_definition_group_names', 'effect', 'compliance_state',
+  'evaluated_at',
+] as const;
+
 export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch): Promise<void> {
   const { client, runId, now } = ctx;
   if (batch.states?.length) {
     const rows = batch.states;
     // DISTINCT ON: Policy Insights may repeat a row across pages while paging; one upsert per key per statement.
+    // A state reported again as it is is left out before the insert (the sweep reads this run's keys from
+    // stage_policy_keys): through ON CONFLICT … WHERE it would keep its version but be locked, its page and WAL written.
     await client.query(
-      `INSERT INTO policy_states AS p (source_key, subscription_id, resource_id, resource_type, resource_group, cluster_id, k8s_namespace,
-              k8s_kind, k8s_name, policy_assignment_id, policy_assignment_name, policy_definition_id, policy_definition_name, policy_title,
-              policy_set_definition_id, policy_definition_reference_id, policy_definition_group_names, effect, compliance_state,
-              evaluated_at, last_run_id, last_seen_at)
-       SELECT DISTINCT ON (u.key) u.key, u.sub, u.rid, u.rtype, u.rg, c.id, u.ns, u.kind, u.name, u.aid, u.aname, u.did, u.dname, u.title,
-              u.sid, u.ref, COALESCE(string_to_array(NULLIF(u.groups, ''), chr(31)), ARRAY[]::text[]), u.effect, u.state, u.at,
-              $21::bigint, $22::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                     $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-                     $19::text[], $20::timestamptz[])
-              AS u(key, sub, rid, rtype, rg, cluster_arm_id, ns, kind, name, aid, aname, did, dname, title, sid, ref, groups, effect, state, at)
-         LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
-        ORDER BY u.key, u.at DESC NULLS LAST
+      `WITH n AS (
+         SELECT DISTINCT ON (u.key) u.key AS source_key, u.sub AS subscription_id, u.rid AS resource_id, u.rtype AS resource_type,
+                u.rg AS resource_group, c.id AS cluster_id, u.ns AS k8s_namespace, u.kind AS k8s_kind, u.name AS k8s_name,
+                u.aid AS policy_assignment_id, u.aname AS policy_assignment_name, u.did AS policy_definition_id,
+                u.dname AS policy_definition_name, u.title AS policy_title, u.sid AS policy_set_definition_id,
+                u.ref AS policy_definition_reference_id,
+                COALESCE(string_to_array(NULLIF(u.groups, ''), chr(31)), ARRAY[]::text[]) AS policy_definition_group_names,
+                u.effect, u.state AS compliance_state, u.at AS evaluated_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
+                       $19::text[], $20::timestamptz[])
+                AS u(key, sub, rid, rtype, rg, cluster_arm_id, ns, kind, name, aid, aname, did, dname, title, sid, ref, groups, effect, state, at)
+           LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
+          ORDER BY u.key, u.at DESC NULLS LAST
+       )
+       INSERT INTO policy_states AS p (source_key, ${STATE_COLUMNS.join(', ')}, last_run_id, last_seen_at)
+       SELECT n.source_key, ${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}, $21::bigint, $22::timestamptz FROM n
+        WHERE NOT EXISTS (
+          SELECT 1 FROM policy_states p
+           WHERE p.source_key = n.source_key
+             AND (${STATE_COLUMNS.map((c) => `p.${c}`).join(', ')}) IS NOT DISTINCT FROM (${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}))
        ON CONFLICT (source_key) DO UPDATE SET
-         subscription_id = EXCLUDED.subscription_id, resource_id = EXCLUDED.resource_id, resource_type = EXCLUDED.resource_type,
-         resource_group = EXCLUDED.resource_group, cluster_id = EXCLUDED.cluster_id, k8s_namespace = EXCLUDED.k8s_namespace,
-         k8s_kind = EXCLUDED.k8s_kind, k8s_name = EXCLUDED.k8s_name, policy_assignment_id = EXCLUDED.policy_assignment_id,
-         policy_assignment_name = EXCLUDED.policy_assignment_name, policy_definition_id = EXCLUDED.policy_definition_id,
-         policy_definition_name = EXCLUDED.policy_definition_name, policy_title = EXCLUDED.policy_title,
-         policy_set_definition_id = EXCLUDED.policy_set_definition_id, policy_definition_reference_id = EXCLUDED.policy_definition_reference_id,
-         policy_definition_group_names = EXCLUDED.policy_definition_group_names, effect = EXCLUDED.effect,
-         compliance_state = EXCLUDED.compliance_state, evaluated_at = EXCLUDED.evaluated_at, last_run_id = EXCLUDED.last_run_id,
-         last_seen_at = EXCLUDED.last_seen_at
-       -- A state reported again as it is stays untouched (the sweep reads this run's keys from stage_policy_keys).
-       WHERE (p.subscription_id, p.resource_id, p.resource_type, p.resource_group, p.cluster_id, p.k8s_namespace, p.k8s_kind, p.k8s_name,
-              p.policy_assignment_id, p.policy_assignment_name, p.policy_definition_id, p.policy_definition_name, p.policy_title,
-              p.policy_set_definition_id, p.policy_definition_reference_id, p.policy_definition_group_names, p.effect, p.compliance_state,
-              p.evaluated_at)
-             IS DISTINCT FROM
-             (EXCLUDED.subscription_id, EXCLUDED.resource_id, EXCLUDED.resource_type, EXCLUDED.resource_group, EXCLUDED.cluster_id,
-              EXCLUDED.k8s_namespace, EXCLUDED.k8s_kind, EXCLUDED.k8s_name, EXCLUDED.policy_assignment_id, EXCLUDED.policy_assignment_name,
-              EXCLUDED.policy_definition_id, EXCLUDED.policy_definition_name, EXCLUDED.policy_title, EXCLUDED.policy_set_definition_id,
-              EXCLUDED.policy_definition_reference_id, EXCLUDED.policy_definition_group_names, EXCLUDED.effect, EXCLUDED.compliance_state,
-              EXCLUDED.evaluated_at)`,
+         ${STATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at`,
       [
         rows.map((r) => r.sourceKey),
         rows.map((r) => r.subscriptionId.toLowerCase()),

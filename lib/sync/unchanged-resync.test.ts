@@ -46,6 +46,9 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
   const day = (d: string) => () => new Date(`${d}T12:00:00Z`);
   const versions = async (table: string, key: string) =>
     Object.fromEntries((await db.pool.query<{ k: string; v: string }>(`SELECT ${key} AS k, xmin::text || ctid::text AS v FROM ${table}`)).rows.map((r) => [r.k, r.v]));
+  // The transaction that last locked or deleted each row (0: none).
+  const lockers = async (table: string, key: string) =>
+    Object.fromEntries((await db.pool.query<{ k: string; v: string }>(`SELECT ${key} AS k, xmax::text AS v FROM ${table}`)).rows.map((r) => [r.k, r.v]));
   beforeAll(async () => {
     db = await createTestDatabase();
   });
@@ -76,11 +79,17 @@ describe('an unchanged re-sync writes nothing; a changed record is rewritten', (
     expect(first.counts).toMatchObject({ inserted: 3, updated: 0, unchanged: 0 });
     const before = { findings: await versions('findings', 'rule_id'), images: await versions('images', 'digest'), workloads: await versions('workloads', 'name') };
     const counts = (await db.pool.query('SELECT * FROM finding_counts ORDER BY 1, 2, 3, 4, 5, 6, 7')).rows;
+    const imageLockers = await lockers('images', 'digest');
 
     const second = await runBatches(db.pool, 'defender-vulnerability', pages(page(all.slice(0, 2)), page(all.slice(2))), { trigger: 'cli', sweep: true, now: day('2026-11-02') });
     expect(second.outcome).toBe('succeeded');
     expect(second.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, resolvedBySweep: 0 });
     expect({ findings: await versions('findings', 'rule_id'), images: await versions('images', 'digest'), workloads: await versions('workloads', 'name') }).toEqual(before);
+    // Not even locked: ON CONFLICT … DO UPDATE … WHERE <unchanged> leaves the version but locks each row it probed
+    // (xmax set, the page and WAL written); unchanged records must never reach the insert.
+    expect((await db.pool.query(`SELECT rule_id, xmax::text FROM findings WHERE xmax::text <> '0' ORDER BY rule_id`)).rows).toEqual([]);
+    // (The image's xmax is already set by the first run's workload insert: its foreign key check locks the image.)
+    expect(await lockers('images', 'digest')).toEqual(imageLockers);
     expect((await db.pool.query('SELECT * FROM finding_counts ORDER BY 1, 2, 3, 4, 5, 6, 7')).rows).toEqual(counts);
     // Not rewritten, yet seen: the complete run vouches for every finding still open.
     expect((await db.pool.query("SELECT source, seen_at FROM finding_source_seen WHERE source = 'defender-vulnerability'")).rows).toEqual([

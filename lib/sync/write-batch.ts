@@ -48,7 +48,9 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
       resource_id text NOT NULL, resource_type text, subscription_id text,
       cluster_arm_id text, registry_arm_id text, image_digest text,
       stage text NOT NULL, control_id text NOT NULL,
-      first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz, raw jsonb NOT NULL,
+      first_seen_at timestamptz, source_updated_at timestamptz, resolved_at timestamptz,
+      -- text, not jsonb: parsed by the merge only for the rows it writes, never for the unchanged majority of a re-sync.
+      raw text NOT NULL,
       content_hash text
     )`);
   await client.query(`CREATE TEMP TABLE stage_images (digest text NOT NULL, registry_arm_id text, repository text NOT NULL, tags text NOT NULL, pushed timestamptz)`);
