@@ -23,67 +23,40 @@ const STATE_COLUMNS = [
   'evaluated_at',
 ] as const;
 
+/**
+ * The states the run staged (write-batch.ts), merged in its transaction. DISTINCT ON: Policy Insights may repeat a
+ * row across pages while paging; one upsert per key. A state reported again as it is is left out before the insert
+ * (through ON CONFLICT … WHERE it would keep its version but be locked, its page and WAL written).
+ */
+export async function mergePolicyStates(client: pg.PoolClient, opts: { runId: bigint; now: Date }): Promise<number> {
+  const written = await client.query(
+    `WITH n AS (
+       SELECT DISTINCT ON (u.source_key) u.source_key, u.subscription_id, u.resource_id, u.resource_type, u.resource_group, c.id AS cluster_id,
+              u.k8s_namespace, u.k8s_kind, u.k8s_name, u.policy_assignment_id, u.policy_assignment_name, u.policy_definition_id,
+              u.policy_definition_name, u.policy_title, u.policy_set_definition_id, u.policy_definition_reference_id,
+              COALESCE(string_to_array(NULLIF(u.policy_definition_group_names, ''), chr(31)), ARRAY[]::text[]) AS policy_definition_group_names,
+              u.effect, u.compliance_state, u.evaluated_at
+         FROM stage_policy_states u
+         LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
+        ORDER BY u.source_key, u.evaluated_at DESC NULLS LAST
+     )
+     INSERT INTO policy_states AS p (source_key, ${STATE_COLUMNS.join(', ')}, last_run_id, last_seen_at)
+     SELECT n.source_key, ${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}, $1::bigint, $2::timestamptz FROM n
+      WHERE NOT EXISTS (
+        SELECT 1 FROM policy_states p
+         WHERE p.source_key = n.source_key
+           AND (${STATE_COLUMNS.map((c) => `p.${c}`).join(', ')}) IS NOT DISTINCT FROM (${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}))
+     ON CONFLICT (source_key) DO UPDATE SET
+       ${STATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+       last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at`,
+    [opts.runId, opts.now],
+  );
+  return written.rowCount ?? 0;
+}
+
+/** Exemptions and Azure's per-subscription summaries of a page: small, written in the run's transaction. */
 export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch): Promise<void> {
   const { client, runId, now } = ctx;
-  if (batch.states?.length) {
-    const rows = batch.states;
-    // DISTINCT ON: Policy Insights may repeat a row across pages while paging; one upsert per key per statement.
-    // A state reported again as it is is left out before the insert (the sweep reads this run's keys from
-    // stage_policy_keys): through ON CONFLICT … WHERE it would keep its version but be locked, its page and WAL written.
-    await client.query(
-      `WITH n AS (
-         SELECT DISTINCT ON (u.key) u.key AS source_key, u.sub AS subscription_id, u.rid AS resource_id, u.rtype AS resource_type,
-                u.rg AS resource_group, c.id AS cluster_id, u.ns AS k8s_namespace, u.kind AS k8s_kind, u.name AS k8s_name,
-                u.aid AS policy_assignment_id, u.aname AS policy_assignment_name, u.did AS policy_definition_id,
-                u.dname AS policy_definition_name, u.title AS policy_title, u.sid AS policy_set_definition_id,
-                u.ref AS policy_definition_reference_id,
-                COALESCE(string_to_array(NULLIF(u.groups, ''), chr(31)), ARRAY[]::text[]) AS policy_definition_group_names,
-                u.effect, u.state AS compliance_state, u.at AS evaluated_at
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-                       $19::text[], $20::timestamptz[])
-                AS u(key, sub, rid, rtype, rg, cluster_arm_id, ns, kind, name, aid, aname, did, dname, title, sid, ref, groups, effect, state, at)
-           LEFT JOIN clusters c ON c.arm_id = u.cluster_arm_id
-          ORDER BY u.key, u.at DESC NULLS LAST
-       )
-       INSERT INTO policy_states AS p (source_key, ${STATE_COLUMNS.join(', ')}, last_run_id, last_seen_at)
-       SELECT n.source_key, ${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}, $21::bigint, $22::timestamptz FROM n
-        WHERE NOT EXISTS (
-          SELECT 1 FROM policy_states p
-           WHERE p.source_key = n.source_key
-             AND (${STATE_COLUMNS.map((c) => `p.${c}`).join(', ')}) IS NOT DISTINCT FROM (${STATE_COLUMNS.map((c) => `n.${c}`).join(', ')}))
-       ON CONFLICT (source_key) DO UPDATE SET
-         ${STATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-         last_run_id = EXCLUDED.last_run_id, last_seen_at = EXCLUDED.last_seen_at`,
-      [
-        rows.map((r) => r.sourceKey),
-        rows.map((r) => r.subscriptionId.toLowerCase()),
-        rows.map((r) => r.resourceId.toLowerCase()),
-        rows.map((r) => r.resourceType),
-        rows.map((r) => r.resourceGroup),
-        rows.map((r) => lower(r.clusterArmId)),
-        rows.map((r) => r.k8sNamespace),
-        rows.map((r) => r.k8sKind),
-        rows.map((r) => r.k8sName),
-        rows.map((r) => r.policyAssignmentId.toLowerCase()),
-        rows.map((r) => r.policyAssignmentName),
-        rows.map((r) => r.policyDefinitionId.toLowerCase()),
-        rows.map((r) => r.policyDefinitionName),
-        rows.map((r) => r.policyTitle),
-        rows.map((r) => lower(r.policySetDefinitionId)),
-        rows.map((r) => r.policyDefinitionReferenceId),
-        rows.map((r) => r.policyDefinitionGroupNames.join(US)),
-        rows.map((r) => r.effect),
-        rows.map((r) => r.complianceState),
-        rows.map((r) => r.evaluatedAt),
-        runId,
-        now,
-      ],
-    );
-  }
-  if (batch.states?.length) {
-    await client.query(`INSERT INTO stage_policy_keys (source_key) SELECT unnest($1::text[])`, [batch.states.map((r) => r.sourceKey)]);
-  }
   if (batch.exemptions?.length) {
     const rows = batch.exemptions;
     await client.query(
@@ -127,25 +100,28 @@ export async function writePolicyBatch(ctx: PolicyRunContext, batch: PolicyBatch
 }
 
 export interface PolicyFinishCounts {
+  policyStatesWritten: number;
   policyStatesRemoved: number;
   policyExemptionsRemoved: number;
   policySummaryRows: number;
 }
 
 /**
- * After the last page: a complete run drops the states and exemptions it no longer reports (they are a "latest"
+ * After the last page: the staged states merged; a complete run drops the states and exemptions it no longer reports (they are a "latest"
  * snapshot, not history — the findings keep the history), then the compliance summary is rebuilt from the states.
  * One GROUP BY per run over the states keeps every page view off the states table's full scan.
  */
-export async function finishPolicyRun(client: pg.PoolClient, opts: { runId: bigint; sweep: boolean }): Promise<PolicyFinishCounts> {
+export async function finishPolicyRun(client: pg.PoolClient, opts: { runId: bigint; now: Date; sweep: boolean }): Promise<PolicyFinishCounts> {
   let policyStatesRemoved = 0;
   let policyExemptionsRemoved = 0;
+  // The sweep probes the staged keys for every stored state; autovacuum never analyzes temp tables.
+  await client.query('CREATE INDEX ON stage_policy_states (source_key)');
+  await client.query('ANALYZE stage_policy_states');
+  const policyStatesWritten = await mergePolicyStates(client, opts);
   if (opts.sweep) {
     // Against the keys this run reported (an unchanged state keeps an older last_run_id: it is not rewritten).
-    await client.query('CREATE INDEX ON stage_policy_keys (source_key)');
-    await client.query('ANALYZE stage_policy_keys');
     policyStatesRemoved =
-      (await client.query(`DELETE FROM policy_states p WHERE NOT EXISTS (SELECT 1 FROM stage_policy_keys k WHERE k.source_key = p.source_key)`)).rowCount ?? 0;
+      (await client.query(`DELETE FROM policy_states p WHERE NOT EXISTS (SELECT 1 FROM stage_policy_states k WHERE k.source_key = p.source_key)`)).rowCount ?? 0;
     policyExemptionsRemoved = (await client.query(`DELETE FROM policy_exemptions WHERE last_run_id <> $1`, [opts.runId])).rowCount ?? 0;
   }
   // Rebuilt from the states, but written as a difference: rows that stay the same are not rewritten. Each row is
@@ -176,7 +152,7 @@ export async function finishPolicyRun(client: pg.PoolClient, opts: { runId: bigi
   );
   const summaryRows = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM fresh_policy_summary');
   await client.query('DROP TABLE fresh_policy_summary');
-  return { policyStatesRemoved, policyExemptionsRemoved, policySummaryRows: summaryRows.rows[0]?.n ?? 0 };
+  return { policyStatesWritten, policyStatesRemoved, policyExemptionsRemoved, policySummaryRows: summaryRows.rows[0]?.n ?? 0 };
 }
 
 /** The regions' Kubernetes versions as last read by the inventory; a region read again replaces its list. */

@@ -35,6 +35,7 @@ export interface RunCounts extends Partial<MergeCounts> {
   severityCorrected?: number;
   securityEvents?: number;
   triage?: TriageSyncCounts;
+  policyStatesWritten?: number;
   policyStatesRemoved?: number;
   policyExemptionsRemoved?: number;
   policySummaryRows?: number;
@@ -142,7 +143,7 @@ export async function runBatches(
       // The inventory's findings are its configuration checks (connectors/inventory/checks.ts); they merge like any.
       {
         Object.assign(counts, await mergeFindings(client, { source, runId, now, sweep: options.sweep }));
-        if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, sweep: options.sweep }));
+        if (source === 'policy-state') Object.assign(counts, await finishPolicyRun(client, { runId, now, sweep: options.sweep }));
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
         if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
         counts.securityEvents = await mergeSecurityEvents(client, { source, now });

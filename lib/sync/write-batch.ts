@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import { classifyFinding } from '../catalog';
 import type { ImageRow, SourceBatch, WorkloadRow } from '../connectors/types';
+import type { PolicyStateRow } from '../connectors/policy-state/rows';
 import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
@@ -36,6 +37,13 @@ export const STAGED_FINDING_COLUMNS = [
 ] as const;
 
 const STAGED_IMAGE_COLUMNS = ['digest', 'registry_arm_id', 'repository', 'tags', 'pushed'] as const;
+/** Columns of `stage_policy_states`: a policy_states row with the cluster's ARM id (resolved by the merge). */
+const STAGED_POLICY_STATE_COLUMNS = [
+  'source_key', 'subscription_id', 'resource_id', 'resource_type', 'resource_group', 'cluster_arm_id', 'k8s_namespace', 'k8s_kind',
+  'k8s_name', 'policy_assignment_id', 'policy_assignment_name', 'policy_definition_id', 'policy_definition_name', 'policy_title',
+  'policy_set_definition_id', 'policy_definition_reference_id', 'policy_definition_group_names', 'effect', 'compliance_state',
+  'evaluated_at',
+] as const;
 const STAGED_WORKLOAD_COLUMNS = ['cluster_arm_id', 'ns', 'kind', 'name', 'digest'] as const;
 
 /** Creates the run's staging tables on `client` (dropping any a previous run on this connection left behind). */
@@ -56,8 +64,10 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`CREATE TEMP TABLE stage_images (digest text NOT NULL, registry_arm_id text, repository text NOT NULL, tags text NOT NULL, pushed timestamptz)`);
   await client.query(`CREATE TEMP TABLE stage_workloads (cluster_arm_id text NOT NULL, ns text NOT NULL, kind text NOT NULL, name text NOT NULL, digest text NOT NULL)`);
   await client.query(`CREATE TEMP TABLE stage_raw_parts (hash text NOT NULL, doc jsonb NOT NULL)`);
-  // Keys of the policy states a run reported (written in its transaction with the states): what the sweep keeps.
-  await client.query(`CREATE TEMP TABLE stage_policy_keys (source_key text NOT NULL)`);
+  // The policy states a run reported (merged in its transaction by mergePolicyStates; their keys are what the sweep
+  // keeps). Staged like findings: at 2,000 clusters a run reports ~420,000, held in memory until the transaction when
+  // they were written directly.
+  await client.query(`CREATE TEMP TABLE stage_policy_states (${STAGED_POLICY_STATE_COLUMNS.map((c) => `${c} ${c === 'evaluated_at' ? 'timestamptz' : 'text'}`).join(', ')})`);
   await createSecurityEventStaging(client);
 }
 
@@ -72,7 +82,7 @@ export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
 }
 
 export async function dropStaging(client: pg.PoolClient): Promise<void> {
-  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts, pg_temp.stage_policy_keys');
+  await client.query('DROP TABLE IF EXISTS pg_temp.stage_findings, pg_temp.stage_images, pg_temp.stage_workloads, pg_temp.stage_raw_parts, pg_temp.stage_policy_states');
   await dropSecurityEventStaging(client);
 }
 
@@ -83,6 +93,11 @@ export function directPart(batch: SourceBatch): SourceBatch | null {
   delete rest.images;
   delete rest.workloads;
   delete rest.securityEvents;
+  if (rest.policy) {
+    const policy = { ...rest.policy };
+    delete policy.states;
+    rest.policy = Object.values(policy).some((v) => v !== undefined) ? policy : undefined;
+  }
   return Object.values(rest).some((v) => v !== undefined) ? rest : null;
 }
 
@@ -103,6 +118,7 @@ export async function stageBatch(ctx: RunContext, batch: SourceBatch): Promise<{
     await copyLines(client, 'stage_findings', [...STAGED_FINDING_COLUMNS, 'content_hash'], lines);
     staged = lines.length;
   }
+  if (batch.policy?.states?.length) await copyRows(client, 'stage_policy_states', STAGED_POLICY_STATE_COLUMNS, batch.policy.states.map(stagedPolicyState));
   await stageSecurityEvents(client, batch.securityEvents);
   return { staged };
 }
@@ -137,6 +153,13 @@ function withSharedPartsOut(findings: readonly FindingRow[], staged: Set<string>
 
 // Tags never contain spaces (OCI grammar), so a space-joined string is a safe array transport.
 const stagedImage = (r: ImageRow) => [r.digest.toLowerCase(), lower(r.registryArmId), r.repository, r.tags.join(' '), r.lastPushedAt];
+// Unit separator: group names never contain it, so a joined string is a safe array transport (split by the merge).
+const stagedPolicyState = (r: PolicyStateRow) => [
+  r.sourceKey, r.subscriptionId.toLowerCase(), r.resourceId.toLowerCase(), r.resourceType, r.resourceGroup, lower(r.clusterArmId),
+  r.k8sNamespace, r.k8sKind, r.k8sName, r.policyAssignmentId.toLowerCase(), r.policyAssignmentName, r.policyDefinitionId.toLowerCase(),
+  r.policyDefinitionName, r.policyTitle, lower(r.policySetDefinitionId), r.policyDefinitionReferenceId, r.policyDefinitionGroupNames.join('\u001f'),
+  r.effect, r.complianceState, r.evaluatedAt,
+];
 const stagedWorkload = (r: WorkloadRow) => [r.clusterArmId.toLowerCase(), r.namespace, r.kind, r.name, r.imageDigest.toLowerCase()];
 
 interface Column<R> {
