@@ -63,11 +63,12 @@ describe('vulnerability reference data stored once', () => {
     await db.drop();
   });
 
-  it('keeps each CVE record, package record and description once, however many images report them', async () => {
-    // 2 CVE records + 1 package record + 1 description + 4 image records, for 8 findings.
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(8);
-    const stored = (await db.pool.query<{ raw: { properties: { additionalData: Record<string, unknown> } } }>('SELECT raw FROM findings LIMIT 1')).rows[0]!.raw;
-    expect(stored.properties.additionalData.vulnerabilityDetails).toEqual({ $rawPart: expect.any(String) });
+  it('keeps each CVE record, package record and image record once, however many findings repeat them', async () => {
+    // 2 CVE records (with their description) + 1 package record + 4 image records, for 8 findings.
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(7);
+    const stored = (await db.pool.query<{ raw: Record<string, unknown> }>(`SELECT raw FROM findings WHERE rule_id = 'CVE-2026-1111' AND image_digest LIKE '%1'`)).rows[0]!.raw;
+    // What stays per finding: the sub-assessment's own name, its status and the digests of its three parts.
+    expect(stored).toEqual({ id: 'CVE-2026-1111-1', properties: { status: { code: 'Unhealthy', severity: 'High' } }, $rawMerge: [expect.any(String), expect.any(String), expect.any(String)] });
   });
 
   it('the finding page shows the payload exactly as the source sent it', async () => {
