@@ -77,6 +77,22 @@ describe('vulnerability reference data stored once', () => {
     expect(detail.raw).toEqual(payload('CVE-2026-2222', 3));
   });
 
+  it('the finding page still joins a payload stored with the older per-sub-document markers', async () => {
+    const id = (await db.pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE rule_id = 'CVE-2026-1111' AND image_digest LIKE '%2'`)).rows[0]!.id;
+    const original = payload('CVE-2026-1111', 2);
+    const { vulnerabilityDetails, softwareDetails } = original.properties.additionalData;
+    const stored = {
+      ...original,
+      properties: {
+        ...original.properties,
+        additionalData: { ...original.properties.additionalData, vulnerabilityDetails: { $rawPart: 'old-cve' }, softwareDetails: { $rawPart: 'old-package' } },
+      },
+    };
+    await db.pool.query(`INSERT INTO raw_parts (hash, doc) VALUES ('old-cve', $1), ('old-package', $2)`, [JSON.stringify(vulnerabilityDetails), JSON.stringify(softwareDetails)]);
+    await db.pool.query('UPDATE findings SET raw = $2 WHERE id = $1', [id, JSON.stringify(stored)]);
+    expect((await getFinding(SYSTEM_VIEWER, id, prisma)).raw).toEqual(original);
+  });
+
   it('an unchanged re-sync writes no finding, and the list and page say it was seen by that run', async () => {
     const r = await runBatches(db.pool, 'defender-vulnerability', pages({ findings }), { trigger: 'cli', sweep: true, now: () => new Date('2026-11-05T12:00:00Z') });
     expect(r.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 8 });

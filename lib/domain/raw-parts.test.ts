@@ -88,8 +88,7 @@ describe('shared field groups of finding payloads', () => {
     expect(b.parts.map((p) => p.hash).slice(0, 2)).toEqual(a.parts.map((p) => p.hash).slice(0, 2));
     expect(b.parts[2]!.hash).not.toBe(a.parts[2]!.hash);
     expect(a.raw).toEqual({
-      // The id's parent (the registry's assessment) is the image part's; the sub-assessment's own name stays.
-      id: 'sha256:aa',
+      // The id is its parent (the registry's assessment, in the image's part) and the record's name.
       name: 'sha256:aa',
       properties: { status: { code: 'Unhealthy' } },
       [RAW_MERGE_KEY]: a.parts.map((p) => p.hash),
@@ -122,6 +121,26 @@ describe('shared field groups of finding payloads', () => {
     // A payload that carries the list key itself is stored as it is: the join could not tell it apart.
     const own = { ...payload('sha256:cc'), [RAW_MERGE_KEY]: ['from the source'] };
     expect(splitRaw(own, VULNERABILITY, digest)).toEqual({ raw: own, parts: [] });
+  });
+
+  it('keeps a repeated field that differs, and undoes cut parents and dropped repeats in reverse order', () => {
+    const record = { ...payload('sha256:ff'), timeGenerated: '2026-11-01T00:00:00Z', properties: { ...payload('sha256:ff').properties, timeGenerated: '2026-11-01T00:00:00Z' } };
+    const same = splitRaw(record, VULNERABILITY, digest);
+    expect(same.raw).not.toHaveProperty('properties.timeGenerated');
+    expect(joinRaw(same.raw, storeOf(same.parts))).toEqual(record);
+    const differs = { ...record, timeGenerated: '2026-11-02T00:00:00Z' };
+    const kept = splitRaw(differs, VULNERABILITY, digest);
+    expect(kept.raw).toHaveProperty('properties.timeGenerated', '2026-11-01T00:00:00Z');
+    expect(joinRaw(kept.raw, storeOf(kept.parts))).toEqual(differs);
+    // A field that repeats another, which a later group then cuts: the copy must take the whole value back.
+    const chained: readonly SharedGroup[] = [
+      [{ at: [], keys: ['pad'], sameAs: { self: ['id'] } }],
+      [{ at: [], keys: ['pad2'], parentOf: ['id'] }],
+    ];
+    const doc = { id: '/a/b/c/d', self: '/a/b/c/d', pad: 'p'.repeat(70), pad2: 'q'.repeat(70) };
+    const s = splitRaw(doc, chained, digest);
+    expect(s.raw).toEqual({ id: 'd', [RAW_MERGE_KEY]: s.parts.map((p) => p.hash) });
+    expect(joinRaw(s.raw, storeOf(s.parts))).toEqual(doc);
   });
 
   it('keeps a field named __proto__ a plain field through the join', () => {

@@ -11,8 +11,13 @@
 
 export const RAW_PART_KEY = '$rawPart';
 export const RAW_MERGE_KEY = '$rawMerge';
-/** In a part: `[path, parent]` pairs, each put back in front of the string the payload keeps at `path`. */
-const PARENTS_KEY = '$parents';
+/**
+ * In a part: what else the split did, in order — `["parent", path, text]` (text cut from the front of the string at
+ * path) and `["same", path, from]` (the field at path dropped as equal to the one at from); the join undoes them
+ * in reverse order, after merging the parts' fields back.
+ */
+const OPS_KEY = '$ops';
+type Op = ['parent', string[], string] | ['same', string[], string[]];
 
 /** Fields of the object at `at` (the payload itself when empty) that a group takes out, when present. */
 export interface SharedFields {
@@ -23,6 +28,11 @@ export interface SharedFields {
    * takes, the last segment staying in the payload: a sub-assessment's id repeats its resource's and assessment's.
    */
   readonly parentOf?: readonly string[];
+  /**
+   * Fields of that object that repeat another field of the payload (path from its top), e.g. a timestamp given twice:
+   * dropped when equal, the part saying where to copy them from (so a payload where they differ keeps both).
+   */
+  readonly sameAs?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Fields that vary together (all name the same CVE, image or policy assignment): taken out and stored as one part. */
@@ -50,24 +60,31 @@ export function splitRaw(raw: unknown, groups: readonly SharedGroup[], digest: (
   let out: JsonObject = raw;
   for (const group of groups) {
     let part: JsonObject = {};
-    const parents: [string[], string][] = [];
+    const ops: Op[] = [];
     let rest = out;
-    for (const { at, keys, parentOf = [] } of group) {
-      const holder = valueAt(rest, at);
-      if (!isObject(holder)) continue;
+    for (const { at, keys, parentOf = [], sameAs = {} } of group) {
       for (const k of parentOf) {
-        const value = holder[k];
+        const value = valueAt(rest, [...at, k]);
         const cut = typeof value === 'string' ? value.lastIndexOf('/') + 1 : 0;
         if (typeof value !== 'string' || cut <= 1 || keys.includes(k)) continue;
-        parents.push([[...at, k], value.slice(0, cut)]);
+        ops.push(['parent', [...at, k], value.slice(0, cut)]);
         rest = setAt(rest, [...at, k], value.slice(cut));
       }
+      for (const [k, from] of Object.entries(sameAs)) {
+        const value = valueAt(rest, [...at, k]);
+        const source = valueAt(rest, from);
+        if (value === undefined || keys.includes(k) || JSON.stringify(value) !== JSON.stringify(source)) continue;
+        ops.push(['same', [...at, k], [...from]]);
+        rest = removeAt(rest, at, [k]);
+      }
+      const holder = valueAt(rest, at);
+      if (!isObject(holder)) continue;
       const taken = keys.filter((k) => Object.hasOwn(holder, k));
       if (taken.length === 0) continue;
       for (const k of taken) part = setAt(part, [...at, k], holder[k]);
       rest = removeAt(rest, at, taken);
     }
-    if (parents.length > 0) part = { ...part, [PARENTS_KEY]: parents };
+    if (ops.length > 0) part = { ...part, [OPS_KEY]: ops };
     const json = JSON.stringify(part);
     if (json.length < MIN_SHARED_LENGTH) continue;
     const hash = digest(json);
@@ -106,25 +123,37 @@ export function joinRaw(raw: unknown, parts: ReadonlyMap<string, unknown>): unkn
   delete rest[RAW_MERGE_KEY];
   let out = replaceMarkers(rest, parts) as JsonObject;
   const missing: string[] = [];
-  const parents: unknown[] = [];
+  const ops: unknown[] = [];
   for (const ref of merged) {
     const part = parts.get(ref);
     if (!isObject(part)) {
       missing.push(ref);
       continue;
     }
-    const { [PARENTS_KEY]: ofPart, ...fields } = part;
+    const { [OPS_KEY]: ofPart, ...fields } = part;
     out = deepMerge(out, fields);
-    if (Array.isArray(ofPart)) parents.push(...ofPart);
+    if (Array.isArray(ofPart)) ops.push(...(ofPart as unknown[]));
   }
-  // Parents last: the field they complete may sit in a part merged after theirs.
-  for (const entry of parents) {
-    if (!Array.isArray(entry)) continue;
-    const [path, parent] = entry as unknown[];
-    const child = Array.isArray(path) ? valueAt(out, path as string[]) : undefined;
-    if (typeof parent === 'string' && typeof child === 'string') out = setAt(out, path as string[], parent + child);
-  }
+  // Undone last and backwards: a field an op reads or completes may sit in a part merged after its own.
+  for (const op of ops.reverse()) out = undoOp(out, op);
   return missing.length ? { ...out, [RAW_MERGE_KEY]: missing } : out;
+}
+
+const isPath = (v: unknown): v is string[] => Array.isArray(v) && v.every((k) => typeof k === 'string');
+
+function undoOp(raw: JsonObject, op: unknown): JsonObject {
+  if (!Array.isArray(op)) return raw;
+  const [kind, path, arg] = op as unknown[];
+  if (!isPath(path)) return raw;
+  if (kind === 'parent') {
+    const child = valueAt(raw, path);
+    return typeof arg === 'string' && typeof child === 'string' ? setAt(raw, path, arg + child) : raw;
+  }
+  if (kind === 'same' && isPath(arg)) {
+    const source = valueAt(raw, arg);
+    return source === undefined ? raw : setAt(raw, path, source);
+  }
+  return raw;
 }
 
 function replaceMarkers(raw: unknown, parts: ReadonlyMap<string, unknown>): unknown {

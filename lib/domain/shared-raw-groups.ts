@@ -30,9 +30,13 @@ const VULNERABILITY_GROUPS: readonly SharedGroup[] = [
       at: [],
       keys: ['type', 'tenantId', 'kind', 'location', 'resourceGroup', 'subscriptionId', 'managedBy', 'sku', 'plan', 'tags',
         'identity', 'zones', 'extendedLocation', 'assessmentKey'],
-      // "<registry or cluster>/providers/Microsoft.Security/assessments/<key>/subassessments/": the same for every CVE there.
+      // "<registry or cluster>/providers/Microsoft.Security/assessments/<key>/subassessments/": the same for every CVE
+      // there; what is left of the id is the record's name (an ARM id ends with it).
       parentOf: ['id'],
+      sameAs: { id: ['name'] },
     },
+    // Resource Graph gives the scan time twice, in the envelope and in properties.
+    { at: ['properties'], keys: [], sameAs: { timeGenerated: ['timeGenerated'] } },
   ],
 ];
 
