@@ -35,7 +35,8 @@ function payload(cve: string, image: number) {
 function vulnerability(cve: string, image: number): FindingRow {
   const digest = `sha256:${String(image).padStart(64, '0')}`;
   return {
-    sourceKey: payload(cve, image).id, kind: 'vulnerability', ruleId: cve, title: `${cve} in openssl`, description: null, remediation: null,
+    // As the connector gives it: the description is the payload's.
+    sourceKey: payload(cve, image).id, kind: 'vulnerability', ruleId: cve, title: `${cve} in openssl`, description: payload(cve, image).properties.description, remediation: null,
     severity: 'high', status: 'open', resourceId: REGISTRY, resourceType: 'Microsoft.ContainerRegistry/registries', subscriptionId: SUB,
     clusterArmId: null, registryArmId: REGISTRY, imageDigest: digest, stage: null, controlId: null,
     firstSeenAt: new Date('2026-10-01T00:00:00Z'), sourceUpdatedAt: null, resolvedAt: null, raw: payload(cve, image),
@@ -75,6 +76,9 @@ describe('vulnerability reference data stored once', () => {
     const id = (await db.pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE rule_id = 'CVE-2026-2222' AND image_digest LIKE '%3'`)).rows[0]!.id;
     const detail = await getFinding(SYSTEM_VIEWER, id, prisma);
     expect(detail.raw).toEqual(payload('CVE-2026-2222', 3));
+    // The vendor text is kept once, in the CVE's part, not again in the finding's description column.
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM findings WHERE description IS NOT NULL')).rows[0].n).toBe(0);
+    expect(detail.description).toBe(payload('CVE-2026-2222', 3).properties.description);
   });
 
   it('the finding page still joins a payload stored with the older per-sub-document markers', async () => {

@@ -59,3 +59,14 @@ export const SHARED_RAW_GROUPS: Readonly<Partial<Record<FindingKind, readonly Sh
   vulnerability: VULNERABILITY_GROUPS,
   policy: POLICY_GROUPS,
 };
+
+/** Text columns of a finding that a connector fills from one payload field (its text, blank as null). */
+export type ColumnsFromRaw = Readonly<Partial<Record<'description' | 'remediation', readonly string[]>>>;
+
+/**
+ * The vulnerability transform's description and remediation are the payload's own (textOrNull of the field, checked
+ * in lib/domain/raw-columns.test.ts); the vendor text sits in the CVE's part already, so the column is not kept twice.
+ */
+export const COLUMNS_FROM_RAW: Readonly<Partial<Record<FindingKind, ColumnsFromRaw>>> = {
+  vulnerability: { description: ['properties', 'description'], remediation: ['properties', 'remediation'] },
+};

@@ -15,6 +15,7 @@ import { resourceKeyOf } from './cluster-id';
 import { applyMappedTeams } from './mapped-teams';
 import { splitRaw } from '../domain/raw-parts';
 import { SHARED_RAW_GROUPS } from '../domain/shared-raw-groups';
+import { withoutColumnsFromRaw } from '../domain/raw-columns';
 import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
 import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
 import { writeSecureScoreToday } from '../trends/secure-score-store';
@@ -121,7 +122,9 @@ const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
  */
 function withSharedPartsOut(findings: readonly FindingRow[], staged: Set<string>): { rows: FindingRow[]; parts: { hash: string; json: string }[] } {
   const parts: { hash: string; json: string }[] = [];
-  const rows = findings.map((f) => {
+  const rows = findings.map((given) => {
+    // A description or remediation column that repeats its payload field is read back from it (raw-columns.ts).
+    const f = withoutColumnsFromRaw(given);
     const groups = SHARED_RAW_GROUPS[f.kind];
     if (!groups) return f;
     const split = splitRaw(f.raw, groups, digestOf);
