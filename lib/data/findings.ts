@@ -10,7 +10,7 @@ import type { FindingFilters } from '../validation/findings';
 import { summarySource } from './finding-counts';
 import { lastSeenOf, readSourceSeen } from './last-seen';
 import { containsPattern } from './like-pattern';
-import { expandRawParts } from './raw-parts';
+import { expandStoredFinding } from './raw-parts';
 import { clusterScope, findingScopeArmsSql, findingScopeSql, findingScopeWithImages, notFound } from './scope';
 
 export interface FindingListItem {
@@ -264,14 +264,14 @@ export async function getFinding(viewer: Viewer, id: string, db: PrismaClient = 
       })
     : [];
   const image = (await imageNames(db, [row.imageDigest])).get(row.imageDigest ?? '') ?? null;
-  const [sourceSeen, raw] = await Promise.all([readSourceSeen(db), expandRawParts(db, row.raw)]);
+  const [sourceSeen, stored] = await Promise.all([readSourceSeen(db), expandStoredFinding(db, row)]);
   return {
     ...row,
+    ...stored,
     image,
     id: row.id.toString(),
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: lastSeenOf(row, sourceSeen).toISOString(),
-    raw,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     sourceUpdatedAt: row.sourceUpdatedAt?.toISOString() ?? null,
     runningIn: runningIn.map((w) => ({ clusterId: w.cluster.id, clusterName: w.cluster.name, namespace: w.namespace, kind: w.kind, name: w.name })),

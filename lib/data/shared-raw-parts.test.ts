@@ -35,7 +35,8 @@ function payload(cve: string, image: number) {
 function vulnerability(cve: string, image: number): FindingRow {
   const digest = `sha256:${String(image).padStart(64, '0')}`;
   return {
-    sourceKey: payload(cve, image).id, kind: 'vulnerability', ruleId: cve, title: `${cve} in openssl`, description: null, remediation: null,
+    // As the connector gives it: the description is the payload's.
+    sourceKey: payload(cve, image).id, kind: 'vulnerability', ruleId: cve, title: `${cve} in openssl`, description: payload(cve, image).properties.description, remediation: null,
     severity: 'high', status: 'open', resourceId: REGISTRY, resourceType: 'Microsoft.ContainerRegistry/registries', subscriptionId: SUB,
     clusterArmId: null, registryArmId: REGISTRY, imageDigest: digest, stage: null, controlId: null,
     firstSeenAt: new Date('2026-10-01T00:00:00Z'), sourceUpdatedAt: null, resolvedAt: null, raw: payload(cve, image),
@@ -63,17 +64,37 @@ describe('vulnerability reference data stored once', () => {
     await db.drop();
   });
 
-  it('keeps each CVE record, package record and description once, however many images report them', async () => {
-    // 2 CVE records + 1 package record + 1 description + 4 image records, for 8 findings.
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(8);
-    const stored = (await db.pool.query<{ raw: { properties: { additionalData: Record<string, unknown> } } }>('SELECT raw FROM findings LIMIT 1')).rows[0]!.raw;
-    expect(stored.properties.additionalData.vulnerabilityDetails).toEqual({ $rawPart: expect.any(String) });
+  it('keeps each CVE record, package record and image record once, however many findings repeat them', async () => {
+    // 2 CVE records (with their description) + 1 package record + 4 image records, for 8 findings.
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM raw_parts')).rows[0].n).toBe(7);
+    const stored = (await db.pool.query<{ raw: Record<string, unknown> }>(`SELECT raw FROM findings WHERE rule_id = 'CVE-2026-1111' AND image_digest LIKE '%1'`)).rows[0]!.raw;
+    // What stays per finding: the sub-assessment's own name, its status and the digests of its three parts.
+    expect(stored).toEqual({ id: 'CVE-2026-1111-1', properties: { status: { code: 'Unhealthy', severity: 'High' } }, $rawMerge: [expect.any(String), expect.any(String), expect.any(String)] });
   });
 
   it('the finding page shows the payload exactly as the source sent it', async () => {
     const id = (await db.pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE rule_id = 'CVE-2026-2222' AND image_digest LIKE '%3'`)).rows[0]!.id;
     const detail = await getFinding(SYSTEM_VIEWER, id, prisma);
     expect(detail.raw).toEqual(payload('CVE-2026-2222', 3));
+    // The vendor text is kept once, in the CVE's part, not again in the finding's description column.
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM findings WHERE description IS NOT NULL')).rows[0].n).toBe(0);
+    expect(detail.description).toBe(payload('CVE-2026-2222', 3).properties.description);
+  });
+
+  it('the finding page still joins a payload stored with the older per-sub-document markers', async () => {
+    const id = (await db.pool.query<{ id: string }>(`SELECT id::text FROM findings WHERE rule_id = 'CVE-2026-1111' AND image_digest LIKE '%2'`)).rows[0]!.id;
+    const original = payload('CVE-2026-1111', 2);
+    const { vulnerabilityDetails, softwareDetails } = original.properties.additionalData;
+    const stored = {
+      ...original,
+      properties: {
+        ...original.properties,
+        additionalData: { ...original.properties.additionalData, vulnerabilityDetails: { $rawPart: 'old-cve' }, softwareDetails: { $rawPart: 'old-package' } },
+      },
+    };
+    await db.pool.query(`INSERT INTO raw_parts (hash, doc) VALUES ('old-cve', $1), ('old-package', $2)`, [JSON.stringify(vulnerabilityDetails), JSON.stringify(softwareDetails)]);
+    await db.pool.query('UPDATE findings SET raw = $2 WHERE id = $1', [id, JSON.stringify(stored)]);
+    expect((await getFinding(SYSTEM_VIEWER, id, prisma)).raw).toEqual(original);
   });
 
   it('an unchanged re-sync writes no finding, and the list and page say it was seen by that run', async () => {

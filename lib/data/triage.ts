@@ -12,7 +12,7 @@ import { writeBackStatusOf, type WriteBackStatus } from '../triage/write-back-st
 import { getEnv } from '../env';
 import { TRIAGE_AGE_FILTERS, type TriageFilters } from '../validation/triage';
 import { clusterScope, triageScopeSql, notFound } from './scope';
-import { expandRawParts } from './raw-parts';
+import { expandStoredFinding } from './raw-parts';
 
 export interface TriageQueueItem {
   id: string;
@@ -279,7 +279,7 @@ export async function getTriageItem(viewer: Viewer, id: string, db: PrismaClient
   const item = await getTriageQueueItem(viewer, id, db, now);
   const findingId = BigInt(id);
   const [finding, event, related, history, justification] = await Promise.all([
-    db.finding.findUnique({ where: { id: findingId }, select: { description: true, remediation: true, ruleId: true, resourceId: true, controlId: true, raw: true } }),
+    db.finding.findUnique({ where: { id: findingId }, select: { kind: true, description: true, remediation: true, ruleId: true, resourceId: true, controlId: true, raw: true } }),
     db.securityEvent.findUnique({ where: { findingId } }),
     // Related: the alerts an incident contains, or the incident an alert belongs to — both within scope.
     db.$queryRaw<{ finding_id: bigint; title: string; severity: Severity; status: TriageStatus; relation: 'alert' | 'incident' }[]>`
@@ -291,15 +291,16 @@ export async function getTriageItem(viewer: Viewer, id: string, db: PrismaClient
     db.triageItem.findUnique({ where: { findingId }, select: { justification: true } }),
   ]);
   if (!finding) throw notFound('That triage item');
+  const stored = await expandStoredFinding(db, finding);
   return {
     ...item,
-    description: finding.description,
-    remediation: finding.remediation,
+    description: stored.description,
+    remediation: stored.remediation,
     ruleId: finding.ruleId,
     resourceId: finding.resourceId,
     controlId: finding.controlId,
     justification: justification?.justification ?? null,
-    raw: await expandRawParts(db, finding.raw),
+    raw: stored.raw,
     evidence: event
       ? {
           systemAlertId: event.systemAlertId,

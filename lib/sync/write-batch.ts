@@ -14,7 +14,9 @@ import type { ClusterRow, FindingRow, RegistryRow } from '../domain/rows';
 import type { FindingSourceId } from '../domain/model';
 import { resourceKeyOf } from './cluster-id';
 import { applyMappedTeams } from './mapped-teams';
-import { SHARED_VULNERABILITY_PATHS, splitRaw } from '../domain/raw-parts';
+import { splitRaw } from '../domain/raw-parts';
+import { SHARED_RAW_GROUPS } from '../domain/shared-raw-groups';
+import { withoutColumnsFromRaw } from '../domain/raw-columns';
 import { copyLines, copyRows, digestOf, encodeCopyLine } from './copy-rows';
 import { createSecurityEventStaging, dropSecurityEventStaging, stageSecurityEvents } from './merge-security-events';
 import { writeSecureScoreToday } from '../trends/secure-score-store';
@@ -133,14 +135,17 @@ export async function writeBatch(ctx: RunContext, batch: SourceBatch): Promise<{
 const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
 
 /**
- * Vulnerability payloads with their CVE record, package details and vendor description taken out (stored once in
- * raw_parts, see lib/domain/raw-parts.ts); the parts not yet staged by this run come back beside them.
+ * Payloads with the field groups many findings share taken out (stored once in raw_parts; which groups, by kind:
+ * lib/domain/shared-raw-groups.ts); the parts not yet staged by this run come back beside them.
  */
 function withSharedPartsOut(findings: readonly FindingRow[], staged: Set<string>): { rows: FindingRow[]; parts: { hash: string; json: string }[] } {
   const parts: { hash: string; json: string }[] = [];
-  const rows = findings.map((f) => {
-    if (f.kind !== 'vulnerability') return f;
-    const split = splitRaw(f.raw, SHARED_VULNERABILITY_PATHS, digestOf);
+  const rows = findings.map((given) => {
+    // A description or remediation column that repeats its payload field is read back from it (raw-columns.ts).
+    const f = withoutColumnsFromRaw(given);
+    const groups = SHARED_RAW_GROUPS[f.kind];
+    if (!groups) return f;
+    const split = splitRaw(f.raw, groups, digestOf);
     for (const part of split.parts) {
       if (staged.has(part.hash)) continue;
       staged.add(part.hash);
