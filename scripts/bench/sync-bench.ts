@@ -3,7 +3,7 @@
 // nothing. Usage: npm run bench -- --clusters 200 [--runs 5] [--faults 429:0.05,retry-after:1] [--data-dir .data/bench]
 // Store figures (issue 13): full sync time and peak RSS, each run's merge-transaction time, the rows an unchanged
 // re-sync writes (pg_stat_user_tables), table/TOAST/index sizes, and the store rate against a raw COPY.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -47,6 +47,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 // Trust the dev certificate the stand-in serves (re-executes this process with it in NODE_EXTRA_CA_CERTS if needed).
 await ensureTrustedDevCertificate('.data');
+if (values['log-slow']) mkdirSync(values['data-dir'], { recursive: true });
 const slowLog = values['log-slow'] ? createWriteStream(path.join(values['data-dir'], 'slow-statements.log')) : undefined;
 const server = await startEmbeddedPostgres({ dataDir: values['data-dir'], port: Number(values.port), serverLog: slowLog && ((line) => slowLog.write(`${line}\n`)) });
 const admin = new pg.Client({ connectionString: server.url });
