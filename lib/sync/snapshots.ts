@@ -9,9 +9,11 @@
 // normally today alone, after a pause the days without a sync too, and on the first run the whole window (the
 // back-fill, from first-seen and resolved dates). Past days are never rewritten except by `rebuildSnapshots`.
 // Written set-based in the run's transaction, and only where the numbers changed (`writeDays`): the re-sync of an
-// unchanged source leaves today's rows as they were. Open counts use an event sum (+1 on the first day, −1 on the
-// resolved day, running total per group) instead of joining every finding to every day, so the back-fill is one pass
-// over the source's findings whatever the window.
+// unchanged source leaves today's rows as they were; a back-fill into a family with no rows yet is a plain INSERT.
+// Open counts use an event sum (+1 on the first day, −1 on the resolved day, running total per scope, stage and
+// severity) instead of joining every finding to every day, so the back-fill is one pass over the source's findings
+// whatever the window, and only the rows written are ever produced (lib/sync/posture-days.test.ts checks them against
+// a finding-by-finding count).
 import type pg from 'pg';
 import { addSourceToRemediationRollup, clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
 import { hasRows, writeDays, type SnapshotTable } from './snapshot-write';
