@@ -25,6 +25,23 @@ export async function rollUpRemediation(client: Client, from: string, to: string
   );
 }
 
+/**
+ * After a source's days [from, to] were written where it had no daily rows before (its back-fill, `noRowsYet`): every
+ * month changes by exactly the sum of the new rows, so they are added to the month rows instead of re-summing the
+ * months of every source (the whole window on a back-fill). Keeps "a month row is the sum of its days" as it was.
+ */
+export async function addSourceToRemediationRollup(client: Client, source: string, from: string, to: string): Promise<void> {
+  await client.query(
+    `INSERT INTO remediation_monthly (month, scope, severity, ttr_days, fixed)
+     SELECT date_trunc('month', day)::date, scope, severity, ttr_days, sum(fixed)::int
+       FROM remediation_snapshots
+      WHERE source = $1 AND day BETWEEN $2::date AND $3::date
+      GROUP BY 1, 2, 3, 4
+     ON CONFLICT (scope, month, severity, ttr_days) DO UPDATE SET fixed = remediation_monthly.fixed + EXCLUDED.fixed`,
+    [source, from, to],
+  );
+}
+
 /** Forgets every month (a rebuild rewrites the daily rows, and with them the months). */
 export async function clearRemediationRollup(client: Client): Promise<void> {
   await client.query('DELETE FROM remediation_monthly');

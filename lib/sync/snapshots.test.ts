@@ -195,4 +195,32 @@ describe('trend snapshots', () => {
     // Nor do they drag time to remediate towards zero days.
     expect((await q(`SELECT count(*)::int AS n FROM remediation_snapshots WHERE scope = 'cb' AND severity = 'low'`)).rows[0].n).toBe(0);
   });
+  it('a first write over rows that have no state (written before snapshot_state) makes them what the back-fill gives, instead of failing on them', async () => {
+    const now = at('2026-11-30');
+    await rebuildSnapshots(client, now);
+    const rows = async (table: string) => (await q(`SELECT * FROM ${table} WHERE source = $1 ORDER BY 1, 2, 3, 4, 5`, [SOURCE])).rows;
+    const posture = await rows('posture_snapshots');
+    const remediation = await rows('remediation_snapshots');
+    expect(posture.length).toBeGreaterThan(0);
+    expect(remediation.length).toBeGreaterThan(0);
+    // Stale rows the back-fill no longer produces, one changed number, and no state: as an older version left them.
+    await q(`INSERT INTO posture_snapshots (day, scope, source, stage, severity, open, opened, fixed) VALUES ('2026-11-01', 'gone', $1, 'operate', 'low', 4, 0, 0)`, [SOURCE]);
+    await q(`INSERT INTO remediation_snapshots (day, scope, source, severity, ttr_days, fixed) VALUES ('2026-11-01', 'gone', $1, 'low', 3, 1)`, [SOURCE]);
+    await q(`UPDATE posture_snapshots SET open = open + 5 WHERE source = $1 AND scope = 'all' AND day = '2026-11-26'`, [SOURCE]);
+    await q(`DELETE FROM snapshot_state WHERE key = $1`, [`findings:${SOURCE}`]);
+    const r = await refreshSnapshots(client, SOURCE, now);
+    expect(r.backfilledDays).toBe(HISTORY_DAYS - 1);
+    expect(await rows('posture_snapshots')).toEqual(posture);
+    expect(await rows('remediation_snapshots')).toEqual(remediation);
+  });
+  it("raises work_mem for its own statements only: the transaction's setting is as it was afterwards", async () => {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SET LOCAL work_mem = '3MB'`);
+      await refreshSnapshots(client, SOURCE, at('2026-11-30'));
+      expect((await client.query(`SELECT current_setting('work_mem') AS w`)).rows[0].w).toBe('3MB');
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
 });

@@ -9,12 +9,14 @@
 // normally today alone, after a pause the days without a sync too, and on the first run the whole window (the
 // back-fill, from first-seen and resolved dates). Past days are never rewritten except by `rebuildSnapshots`.
 // Written set-based in the run's transaction, and only where the numbers changed (`writeDays`): the re-sync of an
-// unchanged source leaves today's rows as they were. Open counts use an event sum (+1 on the first day, −1 on the
-// resolved day, running total per group) instead of joining every finding to every day, so the back-fill is one pass
-// over the source's findings whatever the window.
+// unchanged source leaves today's rows as they were; a back-fill into a family with no rows yet is a plain INSERT.
+// Open counts use an event sum (+1 on the first day, −1 on the resolved day, running total per scope, stage and
+// severity) instead of joining every finding to every day, so the back-fill is one pass over the source's findings
+// whatever the window, and only the rows written are ever produced (lib/sync/posture-days.test.ts checks them against
+// a finding-by-finding count).
 import type pg from 'pg';
-import { clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
-import { writeDays, type SnapshotTable } from './snapshot-write';
+import { addSourceToRemediationRollup, clearRemediationRollup, rollUpRemediation } from './remediation-rollup';
+import { hasRows, writeDays, type SnapshotTable } from './snapshot-write';
 
 /** Days of history the back-fill writes and the trends page can show (≥ 400, the issue's retention). */
 export const HISTORY_DAYS = 400;
@@ -26,7 +28,7 @@ const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The days a family writes now: after its last written day through today, or the whole window on its first write. */
-async function daysToWrite(client: Client, key: string, now: Date): Promise<{ from: string; to: string; days: number }> {
+async function daysToWrite(client: Client, key: string, now: Date): Promise<{ from: string; to: string; days: number; first: boolean }> {
   const today = utcDay(now);
   const r = await client.query<{ last_day: Date }>('SELECT last_day FROM snapshot_state WHERE key = $1', [key]);
   const last = r.rows[0]?.last_day;
@@ -35,7 +37,7 @@ async function daysToWrite(client: Client, key: string, now: Date): Promise<{ fr
     : new Date(today.getTime() - (HISTORY_DAYS - 1) * DAY_MS);
   // Never reach back past the window, even after a pause longer than it.
   const from = new Date(Math.max(first.getTime(), today.getTime() - (HISTORY_DAYS - 1) * DAY_MS));
-  return { from: isoDay(from), to: isoDay(today), days: Math.round((today.getTime() - from.getTime()) / DAY_MS) + 1 };
+  return { from: isoDay(from), to: isoDay(today), days: Math.round((today.getTime() - from.getTime()) / DAY_MS) + 1, first: last === undefined };
 }
 
 async function markWritten(client: Client, key: string, to: string): Promise<void> {
@@ -57,12 +59,20 @@ const SCOPE_SETS = (cols: string) => `GROUPING SETS ((${cols}, cluster_id), (${c
 const SCOPE_HAVING = `(GROUPING(cluster_id) = 1 OR cluster_id IS NOT NULL) AND (GROUPING(team) = 1 OR team IS NOT NULL)`;
 const MIDNIGHT = (param: string) => `((${param}::date)::timestamp AT TIME ZONE 'UTC')`;
 
-/** Open / opened / fixed per day for one source over [from, to]. */
-async function writeFindingDays(client: Client, source: string, from: string, to: string): Promise<void> {
+const SOURCE_DAYS = 'cur.source = $1 AND cur.day BETWEEN $2::date AND $3::date';
+
+/**
+ * Open / opened / fixed per day for one source over [from, to]. On the family's first write for the source (`first`,
+ * the back-fill) its rows are plainly inserted when none are there yet — checked, not assumed: rows written before
+ * snapshot_state existed have no state.
+ */
+async function writeFindingDays(client: Client, source: string, from: string, to: string, first: boolean): Promise<{ remediationInserted: boolean }> {
+  const params = [source, from, to];
+  const noRowsYet = async (t: SnapshotTable) => first && !(await hasRows(client, t, SOURCE_DAYS, params));
   await writeDays(
     client,
     POSTURE,
-    'cur.source = $1 AND cur.day BETWEEN $2::date AND $3::date',
+    SOURCE_DAYS,
     `WITH cand AS (
        SELECT f.cluster_id, c.team, f.stage, f.severity, (f.first_seen_at AT TIME ZONE 'UTC')::date AS first_day,
               -- A source can date the resolution before our first sighting (policy evaluated earlier than we first saw
@@ -83,27 +93,32 @@ async function writeFindingDays(client: Client, source: string, from: string, to
        UNION ALL
        SELECT cluster_id, team, stage, severity, resolved_day, -1, 0, 1 FROM cand WHERE resolved_day IS NOT NULL AND resolved_day <= $3::date
      ), per AS (
-       SELECT cluster_id, team, stage, severity, day, sum(delta)::int AS delta, sum(opened)::int AS opened, sum(fixed)::int AS fixed,
-              dense_rank() OVER (ORDER BY cluster_id NULLS FIRST, team NULLS FIRST, stage, severity) AS g
-         FROM ev GROUP BY cluster_id, team, stage, severity, day
-     ), dense AS (
-       SELECT k.cluster_id, k.team, k.stage, k.severity, d.day, COALESCE(p.opened, 0) AS opened, COALESCE(p.fixed, 0) AS fixed,
-              sum(COALESCE(p.delta, 0)) OVER (PARTITION BY k.g ORDER BY d.day) AS open
-         FROM (SELECT DISTINCT g, cluster_id, team, stage, severity FROM per) k
-        CROSS JOIN (SELECT s::date AS day FROM generate_series($2::date, $3::date, interval '1 day') s) d
-         LEFT JOIN per p ON p.g = k.g AND p.day = d.day
+       -- Each scope's events per day: deltas add up, so a team's or the estate's running total is the sum of its
+       -- clusters' — grouped here, on the events, instead of over every (group, day) afterwards.
+       SELECT day, ${SCOPE_OF} AS scope, stage, severity, sum(delta)::int AS delta, sum(opened)::int AS opened, sum(fixed)::int AS fixed
+         FROM ev
+        GROUP BY ${SCOPE_SETS('day, stage, severity')}
+       HAVING ${SCOPE_HAVING}
+     ), run AS (
+       SELECT scope, stage, severity, day, opened, fixed, sum(delta) OVER w AS open, lead(day) OVER w AS next_day
+         FROM per WINDOW w AS (PARTITION BY scope, stage, severity ORDER BY day)
      )
-     SELECT day, ${SCOPE_OF} AS scope, $1::text AS source, stage, severity, sum(open)::int AS open, sum(opened)::int AS opened, sum(fixed)::int AS fixed
-       FROM dense
-      GROUP BY ${SCOPE_SETS('day, stage, severity')}
-     HAVING ${SCOPE_HAVING} AND (sum(open) > 0 OR sum(opened) > 0 OR sum(fixed) > 0)`,
-    [source, from, to],
+     -- A scope's numbers change only on its event days: each event day's row, then (while anything is open) the same
+     -- open count on the days up to its next event — only the rows written, never a dense (group × day) grid.
+     SELECT r.day + i AS day, scope, $1::text AS source, stage, severity, open::int AS open,
+            CASE WHEN i = 0 THEN opened ELSE 0 END AS opened, CASE WHEN i = 0 THEN fixed ELSE 0 END AS fixed
+       FROM run r
+      CROSS JOIN LATERAL generate_series(0, CASE WHEN r.open > 0 THEN COALESCE(r.next_day, $3::date + 1) - r.day - 1 ELSE 0 END) i
+      WHERE r.open > 0 OR r.opened > 0 OR r.fixed > 0`,
+    params,
+    { noRowsYet: await noRowsYet(POSTURE) },
   );
   // Time to remediate: each finding fixed in the window, by whole days from first seen to resolved.
+  const remediationInserted = await noRowsYet(REMEDIATION);
   await writeDays(
     client,
     REMEDIATION,
-    'cur.source = $1 AND cur.day BETWEEN $2::date AND $3::date',
+    SOURCE_DAYS,
     `WITH fixed AS (
        SELECT f.cluster_id, c.team, f.severity, (f.resolved_at AT TIME ZONE 'UTC')::date AS day,
               GREATEST((f.resolved_at AT TIME ZONE 'UTC')::date - (f.first_seen_at AT TIME ZONE 'UTC')::date, 0) AS ttr_days
@@ -117,8 +132,10 @@ async function writeFindingDays(client: Client, source: string, from: string, to
        FROM fixed
       GROUP BY ${SCOPE_SETS('day, severity, ttr_days')}
      HAVING ${SCOPE_HAVING}`,
-    [source, from, to],
+    params,
+    { noRowsYet: remediationInserted },
   );
+  return { remediationInserted };
 }
 
 /**
@@ -127,7 +144,8 @@ async function writeFindingDays(client: Client, source: string, from: string, to
  * it earlier — the source's own resolution time: an item that arrived already closed (the first sync, the back-fill)
  * has the sync's time as its last update, which would count every old, long-closed item as breaching until then.
  */
-async function writeSlaDays(client: Client, from: string, to: string, now: Date, add?: { source: string; counted: string[] }): Promise<void> {
+async function writeSlaDays(client: Client, from: string, to: string, now: Date, options: { add?: { source: string; counted: string[] }; first?: boolean } = {}): Promise<void> {
+  const { add, first = false } = options;
   const fresh = `WITH queued AS (
        SELECT f.*, 1 AS weight FROM triage_items f WHERE f.parent_id IS NULL AND ($4::text IS NULL OR f.source = $4)
        UNION ALL
@@ -154,7 +172,10 @@ async function writeSlaDays(client: Client, from: string, to: string, now: Date,
   // Replace the days' rows where their numbers changed, or — for a source's first items (addSourceSlaHistory) — add
   // its items to the rows already there.
   if (add === undefined) {
-    await writeDays(client, SLA_BREACH, 'cur.day BETWEEN $1::date AND $2::date', fresh, params);
+    const stale = 'cur.day BETWEEN $1::date AND $2::date';
+    // The family's first write (the back-fill): a plain insert when no row is there yet.
+    const noRowsYet = first && !(await hasRows(client, SLA_BREACH, stale, [from, to]));
+    await writeDays(client, SLA_BREACH, stale, fresh, params, { noRowsYet });
     return;
   }
   await client.query(
@@ -178,7 +199,7 @@ async function addSourceSlaHistory(client: Client, source: string, before: strin
     const today = utcDay(now);
     const from = isoDay(new Date(today.getTime() - (HISTORY_DAYS - 1) * DAY_MS));
     const to = isoDay(new Date(Date.parse(`${before}T00:00:00Z`) - DAY_MS));
-    if (to >= from) await writeSlaDays(client, from, to, now, { source, counted: [...done] });
+    if (to >= from) await writeSlaDays(client, from, to, now, { add: { source, counted: [...done] } });
   }
   // Marked once: an unchanged re-sync writes nothing here.
   for (const s of fullWrite ? present : [source]) if (present.includes(s) && !done.has(s)) await markWritten(client, `sla-source:${s}`, isoDay(now));
@@ -211,15 +232,32 @@ export interface SnapshotWrite {
   backfilledDays: number;
 }
 
+/** Sort and hash memory for the snapshot statements (a per-node limit, used only as far as needed). */
+const SNAPSHOT_WORK_MEM = '64MB';
+
 /** After a source's merge, in its transaction: this source's finding snapshots, then the SLA and policy ones. */
 export async function refreshSnapshots(client: Client, source: string, now: Date): Promise<SnapshotWrite> {
+  // The back-fill's aggregates and the difference writes' anti-joins spill to disk at the default 4 MB (hundreds of
+  // thousands of rows at 200 clusters): more memory for these statements only, set back before the run goes on (on an
+  // error the transaction is rolled back, and the setting with it).
+  const r = await client.query<{ work_mem: string }>(`SELECT current_setting('work_mem') AS work_mem`);
+  const workMem = r.rows[0]?.work_mem;
+  if (workMem === undefined) throw new Error('current_setting(work_mem) returned no row');
+  await client.query(`SELECT set_config('work_mem', $1, true)`, [SNAPSHOT_WORK_MEM]);
+  const written = await writeSnapshots(client, source, now);
+  await client.query(`SELECT set_config('work_mem', $1, true)`, [workMem]);
+  return written;
+}
+
+async function writeSnapshots(client: Client, source: string, now: Date): Promise<SnapshotWrite> {
   const findingKey = `findings:${source}`;
   const f = await daysToWrite(client, findingKey, now);
-  await writeFindingDays(client, source, f.from, f.to);
-  await rollUpRemediation(client, f.from, f.to);
+  const { remediationInserted } = await writeFindingDays(client, source, f.from, f.to, f.first);
+  if (remediationInserted) await addSourceToRemediationRollup(client, source, f.from, f.to);
+  else await rollUpRemediation(client, f.from, f.to);
   await markWritten(client, findingKey, f.to);
   const s = await daysToWrite(client, 'sla', now);
-  await writeSlaDays(client, s.from, s.to, now);
+  await writeSlaDays(client, s.from, s.to, now, { first: s.first });
   await markWritten(client, 'sla', s.to);
   await addSourceSlaHistory(client, source, s.from, now, s.days >= HISTORY_DAYS);
   await writePolicyDay(client, f.to);
@@ -241,7 +279,7 @@ export async function rebuildSnapshots(client: Client, now: Date): Promise<{ sou
   for (const source of sources) await refreshSnapshots(client, source, now);
   if (sources.length === 0) {
     const s = await daysToWrite(client, 'sla', now);
-    await writeSlaDays(client, s.from, s.to, now);
+    await writeSlaDays(client, s.from, s.to, now, { first: s.first });
     await markWritten(client, 'sla', s.to);
   }
   return { sources, days: HISTORY_DAYS };
