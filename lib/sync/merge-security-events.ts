@@ -7,6 +7,9 @@ import type { SecurityEventRow } from '../domain/security-event-row';
 // A session temp table (created outside the run's transaction, see write-batch.ts), dropped when the run ends.
 export async function createSecurityEventStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`CREATE TEMP TABLE stage_security_events (source_key text NOT NULL, doc jsonb NOT NULL)`);
+  // The triage sync looks up each alert's staged evidence by key: without an index that was a scan of the staging per
+  // alert, quadratic (11,228 alerts at 2,000 clusters: 56 s in the run's transaction).
+  await client.query(`CREATE INDEX ON stage_security_events (source_key)`);
 }
 
 export async function dropSecurityEventStaging(client: pg.PoolClient): Promise<void> {

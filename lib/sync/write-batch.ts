@@ -80,7 +80,7 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
  */
 export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
   await client.query('CREATE INDEX ON stage_findings (source_key)');
-  await client.query('ANALYZE stage_findings, stage_images, stage_workloads, stage_raw_parts');
+  await client.query('ANALYZE stage_findings, stage_images, stage_workloads, stage_raw_parts, stage_security_events');
 }
 
 export async function dropStaging(client: pg.PoolClient): Promise<void> {

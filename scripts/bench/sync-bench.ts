@@ -61,8 +61,18 @@ url.pathname = `/${dbName}`;
 await migrate(url.toString());
 let pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
 
+// Peak RSS, and per source run the peak RSS and the peak of the V8 heap in use (live objects and garbage not yet
+// collected): a peak RSS far above the heap in use is memory V8 has not given back, not data the sync holds.
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+let current = 'start';
+const perSource = new Map<string, { rss: number; heapUsed: number }>();
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  const p = perSource.get(current) ?? { rss: 0, heapUsed: 0 };
+  perSource.set(current, { rss: Math.max(p.rss, m.rss), heapUsed: Math.max(p.heapUsed, m.heapUsed) });
+}, 100);
+const onStart = (source: string) => (current = source);
 
 // The stand-in runs in its own process (stand-in-process.ts), like Azure: this process's RSS and CPU are the sync's.
 // --faults: the stand-in injects them (lib/demo/stand-in-faults.ts); the throttling slowdown is reported below.
@@ -88,11 +98,12 @@ const freshPool = async () => {
 };
 
 let t = performance.now();
-const results = await syncAll(pool, azure, { trigger: 'cli' });
+const results = await syncAll(pool, azure, { trigger: 'cli', onStart });
 const syncMs = performance.now() - t;
 report('full sync', results, syncMs / 1000);
 const standInStats = await standIn.stats();
 console.log(`peak RSS during sync: ${mb(peakRss)} (the stand-in's own process: ${mb(standInStats.peakRss)})`);
+console.log(`  per run, peak RSS / peak V8 heap in use: ${[...perSource].map(([source, p]) => `${source} ${mb(p.rss)} / ${mb(p.heapUsed)}`).join(', ')}`);
 if (values.faults) {
   const throttling = rateLimitBudgetOf(azure).stats();
   console.log(`faults injected (${values.faults}): ${JSON.stringify(standInStats.injectedFaults)} in ${standInStats.requests} requests`);
