@@ -106,6 +106,7 @@ export async function runBatches(
       // Small direct writes (subscriptions, clusters, registries, metadata, policy data) wait for the transaction.
       const direct: SourceBatch[] = [];
       let stageMs = 0;
+      let stagedEvents = false;
       let waitStarted = performance.now();
       counts.fetchWaitMs = 0;
       for await (const batch of readAhead(batches)) {
@@ -123,6 +124,7 @@ export async function runBatches(
         counts.workloads += batch.workloads?.length ?? 0;
         counts.metadata += batch.metadata?.length ?? 0;
         counts.findings += batch.findings?.length ?? 0;
+        stagedEvents ||= batch.findings?.some((f) => f.kind === 'alert' || f.kind === 'incident') ?? false;
         addSkipped(counts, batch.skipped);
         options.onProgress?.(`${source}: page ${counts.pages}, ${counts.findings + counts.clusters + counts.registries + counts.metadata} records`);
         waitStarted = performance.now();
@@ -147,7 +149,7 @@ export async function runBatches(
         // Metadata imported on its own still corrects the severity of assessments stored earlier.
         if (counts.metadata > 0) counts.severityCorrected = await applyMetadataSeverity(client);
         counts.securityEvents = await mergeSecurityEvents(client, { source, now });
-        counts.triage = await syncTriageQueue(client, { source, runId, now });
+        counts.triage = await syncTriageQueue(client, { source, runId, now, stagedEvents });
         const snapshotStarted = performance.now();
         await refreshSnapshots(client, source, now);
         counts.snapshotMs = Math.round(performance.now() - snapshotStarted);

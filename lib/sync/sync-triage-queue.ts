@@ -33,8 +33,15 @@ export interface TriageSyncCounts {
   reopened: number;
 }
 
-export async function syncTriageQueue(client: pg.PoolClient, opts: { source: string; runId: bigint; now: Date }): Promise<TriageSyncCounts> {
+export async function syncTriageQueue(
+  client: pg.PoolClient,
+  // stagedEvents: whether the run staged any alert or incident (false lets the query start from the index on
+  // severity and first-seen time: a vulnerability run's 1 M findings were each probed against the staging for the
+  // few thousand new critical/high ones).
+  opts: { source: string; runId: bigint; now: Date; stagedEvents?: boolean },
+): Promise<TriageSyncCounts> {
   const { source, now } = opts;
+  const events = opts.stagedEvents ?? true;
   const policy = await readSlaPolicy(client);
   const rank = severityCase('f.severity', SEVERITY_RANK);
   const slaDays = severityCase('f.severity', policy);
@@ -49,8 +56,8 @@ export async function syncTriageQueue(client: pg.PoolClient, opts: { source: str
       -- Every finding this run reported (not only those it rewrote: an unchanged finding keeps its last_run_id), so
       -- a changed SLA policy or cluster team reaches items whose finding did not change.
       WHERE f.source = $1 AND EXISTS (SELECT 1 FROM stage_findings s WHERE s.source_key = f.source_key)
-        AND (f.kind IN ('alert', 'incident')
-             OR (f.status = 'open' AND f.severity IN ('critical', 'high') AND f.first_seen_at >= $2::timestamptz - make_interval(days => $3::int)))
+        AND (${events ? `f.kind IN ('alert', 'incident') OR` : ''}
+             (f.status = 'open' AND f.severity IN ('critical', 'high') AND f.first_seen_at >= $2::timestamptz - make_interval(days => $3::int)))
      ON CONFLICT (finding_id) DO UPDATE SET
        severity = EXCLUDED.severity, severity_rank = EXCLUDED.severity_rank, title = EXCLUDED.title,
        cluster_id = COALESCE(EXCLUDED.cluster_id, t.cluster_id), subscription_id = EXCLUDED.subscription_id,
