@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { HISTORY_DAYS, refreshSnapshots } from './snapshots';
+import { createRng } from '../demo/prng';
 
 // posture_snapshots against its definition, counted finding by finding for every day and scope: random findings over
 // every stage and severity, clusters of two teams, one without a team and none, some first seen before the window,
@@ -13,17 +14,6 @@ const STAGES = ['plan', 'develop', 'build', 'deploy', 'operate'] as const;
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
 const CLUSTERS: Record<string, string | null> = { ca: 'payments', cb: 'payments', cc: 'storefront', cd: null };
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Finding {
   cluster: string | null;
@@ -70,7 +60,8 @@ describe('posture_snapshots against a finding-by-finding count', () => {
   let db: TestDatabase;
   let client: pg.PoolClient;
   const q = (sql: string, params: unknown[] = []) => db.pool.query(sql, params);
-  const random = rng(7);
+  // Seeded (the demo's generator), so a failure can be replayed.
+  const random = createRng(7).next;
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const findings: Finding[] = [];
   const byId = new Map<string, Finding>();

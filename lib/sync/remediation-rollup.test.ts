@@ -5,6 +5,7 @@ import { SYSTEM_VIEWER } from '../auth/viewer';
 import { remediationRowsSql, teamRemediationSql, wholeMonthsOf } from '../data/remediation-rows';
 import { createTestDatabase, type TestDatabase } from '../testing/db';
 import { rebuildSnapshots, refreshSnapshots } from './snapshots';
+import { createRng } from '../demo/prng';
 
 // The monthly rollup must always equal the daily rows it sums — after the back-fill, after daily writes (one crossing a
 // month boundary after a pause), and after a rebuild — and the report's reader (months inside the range from the
@@ -12,23 +13,13 @@ import { rebuildSnapshots, refreshSnapshots } from './snapshots';
 const SOURCES = ['defender-vulnerability', 'defender-assessment'] as const;
 const DAY_MS = 86_400_000;
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 describe('remediation_monthly', () => {
   let db: TestDatabase;
   let client: pg.PoolClient;
   const q = (sql: string, params: unknown[] = []) => db.pool.query(sql, params);
   let n = 0;
-  const random = rng(12);
+  // Seeded (the demo's generator), so a failure can be replayed.
+  const random = createRng(12).next;
 
   /** `count` findings of each source first seen in the year before `before`, about two thirds fixed before it. */
   async function addFindings(count: number, before: Date) {
